@@ -1,0 +1,88 @@
+package dev.sextant.acl;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Someone or something that can be granted access: {@code user:<email>}, {@code group:<source>:<id>},
+ * {@code domain:<domain>} or {@code public}. The string form is what the index stores and what ACL
+ * filters match, so it is normalised once, here: kinds and emails and domains are lower case.
+ */
+public record Principal(String value) implements Comparable<Principal> {
+
+    public static final Principal PUBLIC = new Principal("public");
+
+    private static final Pattern EMAIL = Pattern.compile("[^\\s@:,]+@[^\\s@:,]+");
+    private static final Pattern DOMAIN = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
+    private static final Pattern GROUP_PART = Pattern.compile("[^\\s,:][^\\s,]*");
+    private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
+
+    public Principal {
+        Objects.requireNonNull(value, "value");
+    }
+
+    public static Principal user(String email) {
+        String normalised = email.strip().toLowerCase(Locale.ROOT);
+        if (!EMAIL.matcher(normalised).matches()) {
+            throw new IllegalArgumentException("not an email address: '" + email + "'");
+        }
+        return new Principal("user:" + normalised);
+    }
+
+    public static Principal group(String source, String id) {
+        String s = source.strip().toLowerCase(Locale.ROOT);
+        if (!SOURCE.matcher(s).matches()) {
+            throw new IllegalArgumentException("not a group source: '" + source + "'");
+        }
+        if (!GROUP_PART.matcher(id).matches()) {
+            throw new IllegalArgumentException("not a group id: '" + id + "'");
+        }
+        return new Principal("group:" + s + ":" + id);
+    }
+
+    public static Principal domain(String domain) {
+        String d = domain.strip().toLowerCase(Locale.ROOT);
+        if (!DOMAIN.matcher(d).matches()) {
+            throw new IllegalArgumentException("not a domain: '" + domain + "'");
+        }
+        return new Principal("domain:" + d);
+    }
+
+    /** Parses the string form, normalising it; throws {@link IllegalArgumentException} with a reason. */
+    public static Principal parse(String text) {
+        String t = text.strip();
+        if (t.equalsIgnoreCase("public")) {
+            return PUBLIC;
+        }
+        int colon = t.indexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("not a principal: '" + text
+                    + "' (expected user:<email>, group:<source>:<id>, domain:<domain> or public)");
+        }
+        String kind = t.substring(0, colon).toLowerCase(Locale.ROOT);
+        String rest = t.substring(colon + 1);
+        return switch (kind) {
+            case "user" -> user(rest);
+            case "domain" -> domain(rest);
+            case "group" -> {
+                int sep = rest.indexOf(':');
+                if (sep <= 0) {
+                    throw new IllegalArgumentException("not a group principal: '" + text + "' (expected group:<source>:<id>)");
+                }
+                yield group(rest.substring(0, sep), rest.substring(sep + 1));
+            }
+            default -> throw new IllegalArgumentException("unknown principal kind '" + kind + "' in '" + text + "'");
+        };
+    }
+
+    @Override
+    public int compareTo(Principal other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
