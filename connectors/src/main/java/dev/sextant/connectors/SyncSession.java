@@ -20,6 +20,10 @@ public interface SyncSession {
     /** Saves a cursor (e.g. a changes token) to be returned by {@link #checkpoint()} next time. */
     void checkpoint(String cursor);
 
+    /** Tells how many documents this sync is about to upsert or delete, when the connector knows; for progress only. */
+    default void discovered(int documents) {
+    }
+
     void upsert(SourceDocument document) throws IOException;
 
     void delete(String documentId) throws IOException;

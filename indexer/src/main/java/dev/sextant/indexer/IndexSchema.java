@@ -1,0 +1,110 @@
+package dev.sextant.indexer;
+
+import dev.sextant.acl.Acl;
+import dev.sextant.acl.AclClause;
+import dev.sextant.acl.Principal;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.VectorSimilarityFunction;
+
+/**
+ * The Lucene schema: one Lucene document per chunk. Document-level fields (title, url, ACL...) are
+ * repeated on every chunk so that a chunk hit needs no join; the first chunk also carries the document's
+ * version and is what {@link LuceneIndex#knownVersions} reads.
+ *
+ * <p>ACLs: clause {@code i} of a document's ACL is indexed as the keyword field {@code acl_i}; clauses it
+ * does not have get {@link #ACL_ANYONE}, a sentinel every reader's filter includes. A document with no
+ * clauses (ACL unknown) has no {@code acl_0} term, so no filter can ever match it.
+ */
+public final class IndexSchema {
+
+    public static final String CHUNK_ID = "chunk_id";
+    public static final String DOC_ID = "doc_id";
+    public static final String CONNECTOR = "connector";
+    public static final String SOURCE = "source";
+    public static final String TITLE = "title";
+    public static final String HEADING = "heading";
+    public static final String BODY = "body";
+    /** Analysed text BM25 searches: title, heading path and passage. */
+    public static final String CONTENT = "content";
+    public static final String URL = "url";
+    public static final String UPDATED = "updated";
+    public static final String VERSION = "version";
+    public static final String FIRST_CHUNK = "first_chunk";
+    public static final String CHUNK_ORDINAL = "chunk_ordinal";
+    public static final String CONTENT_HASH = "content_hash";
+    public static final String ACL_TEXT = "acl";
+    public static final String VECTOR = "vector";
+
+    public static final int MAX_ACL_CLAUSES = 8;
+    public static final String ACL_ANYONE = "*";
+    public static final VectorSimilarityFunction SIMILARITY = VectorSimilarityFunction.DOT_PRODUCT;
+
+    private IndexSchema() {
+    }
+
+    public static String aclField(int clause) {
+        return "acl_" + clause;
+    }
+
+    /** Analyses {@link #CONTENT} for English; everything else is matched as keywords. */
+    public static Analyzer analyzer() {
+        return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(CONTENT, new EnglishAnalyzer()));
+    }
+
+    static Document chunkDocument(IndexedChunk chunk) {
+        var doc = chunk.document();
+        Document d = new Document();
+        d.add(new StringField(CHUNK_ID, doc.id() + "#" + chunk.ordinal(), Field.Store.YES));
+        d.add(new StringField(DOC_ID, doc.id(), Field.Store.YES));
+        d.add(new StringField(CONNECTOR, chunk.connectorId(), Field.Store.NO));
+        d.add(new StoredField(SOURCE, doc.source()));
+        d.add(new StoredField(TITLE, doc.title()));
+        d.add(new StoredField(HEADING, chunk.text().heading()));
+        d.add(new StoredField(BODY, chunk.text().text()));
+        d.add(new TextField(CONTENT, chunk.text().contextualized(doc.title()), Field.Store.NO));
+        d.add(new StoredField(URL, doc.url() == null ? "" : doc.url()));
+        long updated = doc.updated() == null ? 0 : doc.updated().toEpochMilli();
+        d.add(new LongPoint(UPDATED, updated));
+        d.add(new StoredField(UPDATED, updated));
+        d.add(new IntPoint(CHUNK_ORDINAL, chunk.ordinal()));
+        d.add(new StoredField(CHUNK_ORDINAL, chunk.ordinal()));
+        d.add(new StoredField(CONTENT_HASH, chunk.contentHash()));
+        if (chunk.ordinal() == 0) {
+            d.add(new StringField(FIRST_CHUNK, "true", Field.Store.NO));
+            d.add(new StoredField(VERSION, doc.version()));
+        }
+        addAcl(d, doc.acl());
+        d.add(new KnnFloatVectorField(VECTOR, chunk.vector(), SIMILARITY));
+        return d;
+    }
+
+    private static void addAcl(Document d, Acl acl) {
+        if (acl.clauses().size() > MAX_ACL_CLAUSES) {
+            throw new IllegalArgumentException("an ACL of " + acl.clauses().size() + " clauses exceeds the "
+                    + MAX_ACL_CLAUSES + " the index supports");
+        }
+        d.add(new StoredField(ACL_TEXT, acl.format()));
+        for (int i = 0; i < MAX_ACL_CLAUSES; i++) {
+            if (i < acl.clauses().size()) {
+                AclClause clause = acl.clauses().get(i);
+                for (Principal p : clause.anyOf()) {
+                    d.add(new StringField(aclField(i), p.value(), Field.Store.NO));
+                }
+            } else if (!acl.isNone()) {
+                d.add(new StringField(aclField(i), ACL_ANYONE, Field.Store.NO));
+            }
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package dev.sextant.indexer;
+
+import dev.sextant.connectors.SourceDocument;
+import dev.sextant.connectors.SyncSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One connector's sync into the index. Upserted documents are chunked at once and queued; their new chunks
+ * are embedded in batches across documents, while chunks whose content hash the index already has reuse
+ * the stored vector, so an ACL-only change costs no embedding.
+ */
+final class IndexingSession implements SyncSession {
+
+    private final String connectorId;
+    private final LuceneIndex index;
+    private final Chunker chunker;
+    private final Embedder embedder;
+    private final IndexerOptions options;
+    private final IndexProgress progress;
+    private final ProgressListener listener;
+    private final Map<String, Pending> pending = new LinkedHashMap<>();
+    private final List<SyncReport.Skipped> skipped = new ArrayList<>();
+    private final String initialCheckpoint;
+    private String checkpoint;
+    private int pendingNewChunks;
+    private int sinceCommit;
+    private int knownCount;
+
+    /** A document waiting for its new chunks' vectors; {@code vectors[i]} is null until embedded. */
+    private record Pending(SourceDocument document, List<ChunkText> chunks, List<String> hashes, float[][] vectors) {
+    }
+
+    IndexingSession(String connectorId, LuceneIndex index, Chunker chunker, Embedder embedder,
+                    IndexerOptions options, IndexProgress progress, ProgressListener listener) throws IOException {
+        this.connectorId = connectorId;
+        this.index = index;
+        this.chunker = chunker;
+        this.embedder = embedder;
+        this.options = options;
+        this.progress = progress;
+        this.listener = listener;
+        this.initialCheckpoint = index.checkpoint(connectorId).orElse(null);
+        index.refresh();
+    }
+
+    @Override
+    public Map<String, String> knownVersions() throws IOException {
+        Map<String, String> known = index.knownVersions(connectorId);
+        knownCount = known.size();
+        return known;
+    }
+
+    @Override
+    public Optional<String> checkpoint() {
+        return Optional.ofNullable(initialCheckpoint);
+    }
+
+    @Override
+    public void checkpoint(String cursor) {
+        this.checkpoint = cursor;
+    }
+
+    @Override
+    public void discovered(int documents) {
+        progress.discovered.set(documents);
+        listener.onProgress(progress.snapshot());
+    }
+
+    @Override
+    public void upsert(SourceDocument document) throws IOException {
+        if (document.acl().clauses().size() > IndexSchema.MAX_ACL_CLAUSES) {
+            index.delete(document.id());
+            skip(document.id(), "ACL has " + document.acl().clauses().size() + " clauses, more than the "
+                    + IndexSchema.MAX_ACL_CLAUSES + " supported; left out of the index (fail closed)");
+            return;
+        }
+        List<ChunkText> chunks = chunker.chunk(document.title(), document.body());
+        List<String> hashes = chunks.stream().map(c -> hash(c.contextualized(document.title()))).toList();
+        Map<String, float[]> existing = index.vectorsOf(document.id());
+        float[][] vectors = new float[chunks.size()][];
+        for (int i = 0; i < chunks.size(); i++) {
+            vectors[i] = existing.get(hashes.get(i));
+            if (vectors[i] == null) {
+                pendingNewChunks++;
+            } else {
+                progress.chunksReused.incrementAndGet();
+            }
+        }
+        pending.put(document.id(), new Pending(document, chunks, hashes, vectors));
+        progress.upserted.incrementAndGet();
+        if (pendingNewChunks >= options.embedBatchSize()) {
+            flush();
+        } else if (pendingNewChunks == 0) {
+            write();
+        }
+    }
+
+    @Override
+    public void delete(String documentId) throws IOException {
+        pending.remove(documentId);
+        index.delete(documentId);
+        progress.deleted.incrementAndGet();
+        processed(1);
+    }
+
+    @Override
+    public void skip(String location, String reason) {
+        skipped.add(new SyncReport.Skipped(location, reason));
+        progress.skipped.incrementAndGet();
+    }
+
+    void finish() throws IOException {
+        flush();
+        index.commit(connectorId, checkpoint);
+    }
+
+    SyncReport report(Duration took) {
+        var s = progress.snapshot();
+        int unchanged = Math.max(0, knownCount - s.upserted() - s.deleted());
+        return new SyncReport(connectorId, s.upserted(), s.deleted(), unchanged, s.chunksEmbedded(),
+                s.chunksReused(), List.copyOf(skipped), took);
+    }
+
+    private void flush() throws IOException {
+        List<String> texts = new ArrayList<>(pendingNewChunks);
+        for (Pending p : pending.values()) {
+            for (int i = 0; i < p.chunks().size(); i++) {
+                if (p.vectors()[i] == null) {
+                    texts.add(p.chunks().get(i).contextualized(p.document().title()));
+                }
+            }
+        }
+        List<float[]> embedded = texts.isEmpty() ? List.of() : embedder.embedPassages(texts);
+        int next = 0;
+        for (Pending p : pending.values()) {
+            for (int i = 0; i < p.chunks().size(); i++) {
+                if (p.vectors()[i] == null) {
+                    p.vectors()[i] = embedded.get(next++);
+                }
+            }
+        }
+        progress.chunksEmbedded.addAndGet(texts.size());
+        write();
+    }
+
+    private void write() throws IOException {
+        for (Pending p : pending.values()) {
+            List<IndexedChunk> chunks = new ArrayList<>(p.chunks().size());
+            for (int i = 0; i < p.chunks().size(); i++) {
+                chunks.add(new IndexedChunk(connectorId, p.document(), i, p.chunks().get(i), p.hashes().get(i),
+                        p.vectors()[i]));
+            }
+            index.replace(p.document().id(), chunks);
+        }
+        int written = pending.size();
+        pending.clear();
+        pendingNewChunks = 0;
+        processed(written);
+    }
+
+    private void processed(int documents) throws IOException {
+        progress.processed.addAndGet(documents);
+        sinceCommit += documents;
+        if (sinceCommit >= options.commitEveryDocs()) {
+            index.commit(connectorId, null);
+            sinceCommit = 0;
+        }
+        listener.onProgress(progress.snapshot());
+    }
+
+    static String hash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

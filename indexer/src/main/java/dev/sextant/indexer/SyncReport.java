@@ -1,0 +1,20 @@
+package dev.sextant.indexer;
+
+import java.time.Duration;
+import java.util.List;
+
+/** What one sync of one connector did. */
+public record SyncReport(String connectorId, int upserted, int deleted, int unchanged, int chunksEmbedded,
+                         int chunksReused, List<Skipped> skipped, Duration took) {
+
+    /** An item left out of the index, and why. */
+    public record Skipped(String location, String reason) {
+    }
+
+    @Override
+    public String toString() {
+        return "%s: %d upserted, %d deleted, %d unchanged, %d skipped; %d chunks embedded, %d reused; %d ms"
+                .formatted(connectorId, upserted, deleted, unchanged, skipped.size(), chunksEmbedded, chunksReused,
+                        took.toMillis());
+    }
+}

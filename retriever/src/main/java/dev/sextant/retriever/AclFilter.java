@@ -1,0 +1,41 @@
+package dev.sextant.retriever;
+
+import dev.sextant.acl.Principals;
+import dev.sextant.indexer.IndexSchema;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The access filter that goes inside every search: for each ACL clause field, the reader must hold one of
+ * its principals (or the clause is the {@link IndexSchema#ACL_ANYONE} sentinel). One {@link TermInSetQuery}
+ * per clause, all required, none scoring.
+ */
+public final class AclFilter {
+
+    private AclFilter() {
+    }
+
+    public static Query of(Principals reader) {
+        List<BytesRef> terms = new ArrayList<>(reader.all().size() + 1);
+        terms.add(new BytesRef(IndexSchema.ACL_ANYONE));
+        reader.values().forEach(v -> terms.add(new BytesRef(v)));
+        BooleanQuery.Builder filter = new BooleanQuery.Builder();
+        for (int i = 0; i < IndexSchema.MAX_ACL_CLAUSES; i++) {
+            filter.add(new TermInSetQuery(IndexSchema.aclField(i), terms), BooleanClause.Occur.FILTER);
+        }
+        return filter.build();
+    }
+
+    /** {@code query} restricted to what the reader may see, scored by {@code query} alone. */
+    public static Query restrict(Query query, Principals reader) {
+        return new BooleanQuery.Builder()
+                .add(query, BooleanClause.Occur.MUST)
+                .add(of(reader), BooleanClause.Occur.FILTER)
+                .build();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.sextant.retriever;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reciprocal rank fusion (Cormack et al., 2009): a document's score is the sum over lists of
+ * {@code 1 / (k + rank)}. Rank-based, so BM25 and cosine scores need no calibration against each other.
+ * Each fused candidate keeps the scores every list gave it, and its passage from the first list it was in.
+ */
+public final class RrfFusion {
+
+    public static final String STAGE = "rrf";
+
+    private final int k;
+
+    public RrfFusion(int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be positive, got " + k);
+        }
+        this.k = k;
+    }
+
+    public List<Candidate> fuse(List<List<Candidate>> rankings) {
+        Map<String, Candidate> byDoc = new LinkedHashMap<>();
+        Map<String, Double> fused = new LinkedHashMap<>();
+        for (List<Candidate> ranking : rankings) {
+            for (int rank = 0; rank < ranking.size(); rank++) {
+                Candidate c = ranking.get(rank);
+                byDoc.merge(c.docId(), c, (first, later) -> first.withScores(later.scores()));
+                fused.merge(c.docId(), 1.0 / (k + rank + 1), Double::sum);
+            }
+        }
+        List<Candidate> out = new ArrayList<>(byDoc.size());
+        byDoc.forEach((doc, c) -> out.add(c.withScore(STAGE, fused.get(doc).floatValue())));
+        out.sort(Comparator.comparingDouble((Candidate c) -> -c.scores().get(STAGE)).thenComparing(Candidate::docId));
+        return out;
+    }
+}
