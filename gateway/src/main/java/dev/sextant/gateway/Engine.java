@@ -1,0 +1,70 @@
+package dev.sextant.gateway;
+
+import dev.sextant.indexer.BgeSmallEmbedder;
+import dev.sextant.indexer.Embedder;
+import dev.sextant.indexer.HeadingAwareChunker;
+import dev.sextant.indexer.Indexer;
+import dev.sextant.indexer.IndexerOptions;
+import dev.sextant.indexer.LuceneIndex;
+import dev.sextant.reranker.RerankerCascade;
+import dev.sextant.reranker.SearchPipeline;
+import dev.sextant.retriever.Bm25Retriever;
+import dev.sextant.retriever.DenseRetriever;
+import dev.sextant.retriever.HybridRetriever;
+import dev.sextant.retriever.RrfFusion;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** Wires the framework-free libraries into beans: the only place that knows how the stages fit. */
+@ApplicationScoped
+public class Engine {
+
+    @Produces
+    @Singleton
+    LuceneIndex index(SextantConfig config) {
+        try {
+            return LuceneIndex.open(config.dataDir().resolve("index"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the index under " + config.dataDir().toAbsolutePath(), e);
+        }
+    }
+
+    void close(@Disposes LuceneIndex index) throws IOException {
+        index.close();
+    }
+
+    @Produces
+    @Singleton
+    Embedder embedder() {
+        return new BgeSmallEmbedder();
+    }
+
+    @Produces
+    @Singleton
+    Indexer indexer(LuceneIndex index, Embedder embedder) {
+        return new Indexer(index, HeadingAwareChunker.defaults(), embedder, IndexerOptions.defaults());
+    }
+
+    @Produces
+    @Singleton
+    RerankerCascade cascade() {
+        return RerankerCascade.passThrough();
+    }
+
+    void close(@Disposes RerankerCascade cascade) {
+        cascade.close();
+    }
+
+    @Produces
+    @Singleton
+    SearchPipeline pipeline(LuceneIndex index, Embedder embedder, RerankerCascade cascade, SextantConfig config) {
+        var hybrid = new HybridRetriever(List.of(new Bm25Retriever(index.searchers()),
+                new DenseRetriever(index.searchers(), embedder)), new RrfFusion(config.search().rrfK()));
+        return new SearchPipeline(hybrid, cascade);
+    }
+}

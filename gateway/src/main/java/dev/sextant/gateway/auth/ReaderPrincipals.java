@@ -1,0 +1,24 @@
+package dev.sextant.gateway.auth;
+
+import dev.sextant.acl.GroupDirectory;
+import dev.sextant.acl.PrincipalResolver;
+import dev.sextant.acl.Principals;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+
+/** Resolves the signed-in person to the principals every search is filtered by. */
+@ApplicationScoped
+public class ReaderPrincipals {
+
+    private final PrincipalResolver resolver = new PrincipalResolver(GroupDirectory.EMPTY);
+
+    public Principals of(SecurityIdentity identity) {
+        if (identity.isAnonymous()) {
+            throw new IllegalStateException("an anonymous request reached a search");
+        }
+        String email = identity.getAttribute(AccountIdentities.EMAIL);
+        Set<String> groups = identity.getAttribute(AccountIdentities.GROUPS);
+        return resolver.resolve(email, groups == null ? Set.of() : groups);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.sextant.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+
+import dev.sextant.gateway.indexing.IndexingService;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class SearchApiTest {
+
+    @Inject
+    IndexingService indexing;
+
+    @BeforeEach
+    void indexed() throws InterruptedException {
+        IndexedCorpus.await(indexing);
+    }
+
+    @Test
+    void financeReportIsFoundByFinanceAndInvisibleToEngineering() {
+        JsonPath bob = AclMatrixTest.search("bob", "Q3 2026 revenue runway", 10);
+        List<String> bobUrls = bob.getList("hits.url");
+        assertThat(bobUrls).anyMatch(u -> u.contains("/finance/q3-2026-financial-report"));
+        assertThat(bob.getString("hits[0].snippet")).contains("<mark>");
+        assertThat(bob.getMap("hits[0].scores")).containsKey("rrf");
+        assertThat(bob.getString("hits[0].updated")).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(bob.getLong("took_ms")).isNotNegative();
+
+        JsonPath alice = AclMatrixTest.search("alice", "Q3 2026 revenue runway", 50);
+        assertThat(alice.getList("hits.url", String.class)).noneMatch(u -> u.contains("/finance/"));
+        assertThat(alice.getList("hits.snippet", String.class)).noneMatch(s -> s.contains("4.2 million"));
+        assertThat(alice.getInt("total")).isEqualTo(alice.getList("hits").size());
+    }
+
+    @Test
+    void hitsCarryTheFilesFileUrlAndSource() {
+        JsonPath alice = AclMatrixTest.search("alice", "pg_promote replication lag", 5);
+        assertThat(alice.getString("hits[0].url")).startsWith("file:/").contains("/engineering/runbooks/postgres-failover");
+        assertThat(alice.getString("hits[0].source")).isEqualTo("filesystem");
+        assertThat(alice.getString("hits[0].doc_id")).startsWith("fs:/");
+    }
+
+    @Test
+    void pagingWalksTheSameRanking() {
+        JsonPath all = AclMatrixTest.search("carol", "policy", 10);
+        JsonPath second = given().auth().preemptive().basic("carol", "demo")
+                .queryParam("q", "policy").queryParam("limit", 5).queryParam("offset", 5)
+                .get("/api/search").then().statusCode(200).extract().jsonPath();
+        assertThat(second.getList("hits.doc_id")).isEqualTo(all.getList("hits.doc_id").subList(5, 10));
+        assertThat(second.getInt("total")).isEqualTo(all.getInt("total"));
+    }
+
+    @Test
+    void noCredentialsIs401AndWrongPasswordToo() {
+        given().queryParam("q", "budget").get("/api/search").then().statusCode(401);
+        given().auth().preemptive().basic("bob", "wrong").queryParam("q", "budget").get("/api/search")
+                .then().statusCode(401);
+        given().auth().preemptive().basic("nobody", "demo").queryParam("q", "budget").get("/api/search")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void badQueriesAre400WithAMessage() {
+        badRequest("", "empty");
+        badRequest("   ", "empty");
+        badRequest("x".repeat(1001), "limit");
+        badRequest("\"unclosed phrase", "closing");
+        badRequest("(budget", "unclosed");
+        given().auth().preemptive().basic("bob", "demo").queryParam("q", "budget").queryParam("limit", "ten")
+                .get("/api/search").then().statusCode(400).body("error", containsString("limit"));
+        given().auth().preemptive().basic("bob", "demo").queryParam("q", "budget").queryParam("limit", 0)
+                .get("/api/search").then().statusCode(400);
+        given().auth().preemptive().basic("bob", "demo").get("/api/search").then().statusCode(400);
+    }
+
+    private static void badRequest(String q, String messagePart) {
+        given().auth().preemptive().basic("bob", "demo").queryParam("q", q).get("/api/search")
+                .then().statusCode(400).body("error", containsString(messagePart));
+    }
+
+    @Test
+    void formLoginSetsASessionThatSearchAccepts() {
+        var login = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", "carol").formParam("j_password", "demo")
+                .post("/j_security_check");
+        assertThat(login.statusCode()).isEqualTo(302);
+        String cookie = login.getCookie("quarkus-credential");
+        assertThat(cookie).isNotBlank();
+        given().cookie("quarkus-credential", cookie).get("/api/session").then().statusCode(200)
+                .body("signed_in", is(true)).body("username", equalTo("carol"));
+        given().cookie("quarkus-credential", cookie).queryParam("q", "parental leave").get("/api/search")
+                .then().statusCode(200);
+
+        var failed = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", "carol").formParam("j_password", "nope").post("/j_security_check");
+        assertThat(failed.getHeader("Location")).contains("login=failed");
+    }
+
+    @Test
+    void anonymousSessionSaysSignedOutAndDemo() {
+        given().get("/api/session").then().statusCode(200).body("signed_in", is(false)).body("demo", is(true));
+    }
+
+    @Test
+    void healthIsUpAndTheIndexIsNotEmpty() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void indexStatusReportsTheDemoSync() {
+        given().auth().preemptive().basic("admin", "demo").get("/api/index/status").then().statusCode(200)
+                .body("current.state", equalTo("DONE"));
+    }
+}
