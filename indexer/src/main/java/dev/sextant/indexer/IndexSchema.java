@@ -17,6 +17,8 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.Similarity;
 
 /**
  * The Lucene schema: one Lucene document per chunk. Document-level fields (title, url, ACL...) are
@@ -56,6 +58,11 @@ public final class IndexSchema {
 
     public static String aclField(int clause) {
         return "acl_" + clause;
+    }
+
+    /** BM25 with Anserini's parameters for passage-length text (k1 0.9, b 0.4). */
+    public static Similarity similarity() {
+        return new BM25Similarity(0.9f, 0.4f);
     }
 
     /** Analyses {@link #CONTENT} for English; everything else is matched as keywords. */

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.KnnVectorValues;
@@ -23,6 +24,7 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Scorer;
@@ -47,6 +49,7 @@ public final class LuceneIndex implements Closeable {
         this.directory = directory;
         IndexWriterConfig config = new IndexWriterConfig(IndexSchema.analyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setSimilarity(IndexSchema.similarity())
                 .setRAMBufferSizeMB(64);
         this.writer = new IndexWriter(directory, config);
         if (DirectoryReader.indexExists(directory)) {
@@ -58,7 +61,14 @@ public final class LuceneIndex implements Closeable {
                 });
             }
         }
-        this.searchers = new SearcherManager(writer, null);
+        this.searchers = new SearcherManager(writer, new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                searcher.setSimilarity(IndexSchema.similarity());
+                return searcher;
+            }
+        });
     }
 
     /** Opens (or creates) the index in {@code dir}. */
