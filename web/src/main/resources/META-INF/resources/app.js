@@ -1,0 +1,596 @@
+// Sextant search page: plain ES2020 module, no dependencies, no build step.
+//
+// API (same origin): GET /api/session, POST /j_security_check (form), POST /api/logout,
+// GET /api/search?q=&limit=&offset=. Everything the server sends is inserted as text, except the
+// search snippet, which is HTML with <mark> tags only (and is re-sanitized here to exactly that).
+
+const PAGE_SIZE = 10;
+const PENDING_QUERY_KEY = 'sextant.pendingQuery';
+const SAFE_LINK = /^(https?|file):/i;
+const SOURCE_LABELS = {
+  filesystem: 'Files',
+  gdrive: 'Google Drive',
+  google_drive: 'Google Drive',
+  drive: 'Google Drive',
+  github: 'GitHub',
+  confluence: 'Confluence',
+  mediawiki: 'MediaWiki',
+};
+
+const byId = (id) => document.getElementById(id);
+const ui = {
+  boot: byId('boot'),
+  signIn: byId('sign-in'),
+  signInForm: byId('sign-in-form'),
+  signInError: byId('sign-in-error'),
+  signInSubmit: byId('sign-in-submit'),
+  username: byId('username'),
+  password: byId('password'),
+  demoHint: byId('demo-hint'),
+  searchForm: byId('search-form'),
+  q: byId('q'),
+  userMenu: byId('user-menu'),
+  userName: byId('user-name'),
+  userEmail: byId('user-email'),
+  avatar: byId('user-avatar'),
+  signOut: byId('sign-out'),
+  searchView: byId('search-view'),
+  welcome: byId('welcome'),
+  panel: byId('results-panel'),
+  status: byId('result-status'),
+  error: byId('search-error'),
+  notices: byId('notices'),
+  empty: byId('empty'),
+  results: byId('results'),
+  more: byId('more'),
+  hitTemplate: byId('hit-template'),
+};
+
+const state = {
+  signedIn: false,
+  demo: false,
+  query: '',
+  nextOffset: 0,
+  total: 0,
+  inflight: null, // AbortController of the running search
+};
+
+const numberFormat = new Intl.NumberFormat();
+const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+bindEvents();
+start();
+
+// ---------------------------------------------------------------------------------------------- boot
+
+async function start() {
+  const params = new URLSearchParams(location.search);
+  const loginFailed = params.get('login') === 'failed';
+  if (loginFailed) {
+    // Show the message once; a reload should not repeat it.
+    params.delete('login');
+    history.replaceState(history.state, '', urlWith(params));
+  }
+  let session;
+  try {
+    const res = await fetch('/api/session', { headers: { Accept: 'application/json' }, cache: 'no-store' });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    session = await res.json();
+  } catch (e) {
+    ui.boot.textContent = 'Sextant is not reachable right now. Reload the page to try again.';
+    ui.boot.classList.add('alert', 'alert-error');
+    return;
+  }
+  state.demo = Boolean(session.demo);
+  if (session.signed_in) {
+    showSearch(session);
+  } else {
+    showSignIn(loginFailed ? 'Wrong username or password' : '');
+  }
+}
+
+// ------------------------------------------------------------------------------------------- views
+
+function showSignIn(message) {
+  state.signedIn = false;
+  abortSearch();
+  document.body.dataset.view = 'signed-out';
+  document.title = 'Sign in – Sextant';
+  ui.boot.hidden = true;
+  ui.searchForm.hidden = true;
+  ui.userMenu.hidden = true;
+  ui.searchView.hidden = true;
+  ui.signIn.hidden = false;
+  ui.demoHint.hidden = !state.demo;
+  ui.signInSubmit.disabled = false;
+  ui.signInSubmit.textContent = 'Sign in';
+  ui.password.value = '';
+  ui.signInError.textContent = message;
+  ui.signInError.hidden = !message;
+  if (message) ui.password.setAttribute('aria-invalid', 'true');
+  else ui.password.removeAttribute('aria-invalid');
+  ui.username.focus();
+  if (message) ui.username.select();
+}
+
+function showSearch(session) {
+  state.signedIn = true;
+  document.body.dataset.view = 'signed-in';
+  ui.boot.hidden = true;
+  ui.signIn.hidden = true;
+  ui.searchForm.hidden = false;
+  ui.userMenu.hidden = false;
+  ui.searchView.hidden = false;
+
+  const name = session.username || session.email || 'you';
+  ui.userName.textContent = name;
+  ui.userEmail.textContent = session.email && session.email !== name ? session.email : '';
+  ui.userEmail.hidden = !ui.userEmail.textContent;
+  ui.avatar.textContent = name.charAt(0).toUpperCase();
+  ui.avatar.style.setProperty('--hue', String(hueOf(name)));
+  ui.userMenu.title = session.email ? `${name} · ${session.email}` : name;
+
+  let query = new URLSearchParams(location.search).get('q') || '';
+  const pending = takePendingQuery();
+  if (!query && pending) {
+    // Signed in after a session expired or from a shared link: carry on with that search.
+    query = pending;
+    history.replaceState({ q: query }, '', urlWith({ q: query }));
+  }
+  ui.q.value = query;
+  if (query.trim()) {
+    search(query.trim());
+  } else {
+    resetResults();
+  }
+  ui.q.focus();
+}
+
+function resetResults() {
+  abortSearch();
+  state.query = '';
+  state.total = 0;
+  state.nextOffset = 0;
+  ui.results.replaceChildren();
+  ui.panel.hidden = true;
+  ui.panel.dataset.state = 'idle';
+  ui.panel.dataset.query = '';
+  ui.welcome.hidden = false;
+  ui.status.textContent = '';
+  document.title = 'Sextant';
+}
+
+// ------------------------------------------------------------------------------------------ search
+
+async function search(query, offset = 0) {
+  abortSearch();
+  const controller = new AbortController();
+  state.inflight = controller;
+  const append = offset > 0;
+
+  ui.welcome.hidden = true;
+  ui.panel.hidden = false;
+  ui.panel.dataset.state = 'loading';
+  ui.panel.dataset.query = query;
+  ui.results.setAttribute('aria-busy', 'true');
+  ui.more.disabled = true;
+  ui.error.hidden = true;
+  document.title = `${query} – Sextant`;
+  if (!append) {
+    ui.status.textContent = 'Searching…';
+  }
+
+  const params = new URLSearchParams({ q: query, limit: String(PAGE_SIZE), offset: String(offset) });
+  let res;
+  let body = null;
+  try {
+    res = await fetch(`/api/search?${params}`, {
+      headers: { Accept: 'application/json' },
+      signal: controller.signal,
+      cache: 'no-store',
+    });
+    if ((res.headers.get('Content-Type') || '').includes('json')) body = await res.json();
+  } catch (e) {
+    if (e.name === 'AbortError') return;
+    if (state.inflight !== controller) return;
+    return failSearch(query, 'Could not reach Sextant. Check your connection and try again.');
+  }
+  if (state.inflight !== controller) return; // a newer search took over
+  state.inflight = null;
+
+  if (res.status === 401 || (res.ok && res.redirected && !body)) {
+    rememberPendingQuery(query);
+    showSignIn('Your session has ended. Sign in again to continue.');
+    return;
+  }
+  if (!res.ok || !body) {
+    const message = body && typeof body.error === 'string' && body.error
+      ? body.error
+      : `Search failed (HTTP ${res.status}). Try again in a moment.`;
+    return failSearch(query, message);
+  }
+  render(query, offset, body);
+}
+
+function render(query, offset, body) {
+  const hits = Array.isArray(body.hits) ? body.hits : [];
+  const total = Number.isFinite(body.total) ? body.total : hits.length;
+  const append = offset > 0;
+  state.query = query;
+  state.total = total;
+  state.nextOffset = offset + hits.length;
+
+  if (!append) {
+    ui.results.replaceChildren();
+    window.scrollTo({ top: 0 });
+  }
+  const fragment = document.createDocumentFragment();
+  hits.forEach((hit, i) => fragment.append(renderHit(hit, offset + i + 1)));
+  const firstNew = fragment.firstElementChild;
+  ui.results.append(fragment);
+
+  renderNotices(Array.isArray(body.notices) ? body.notices : []);
+
+  const took = Number.isFinite(body.took_ms) ? ` · ${numberFormat.format(body.took_ms)} ms` : '';
+  if (total === 0) {
+    ui.status.textContent = `No results for “${query}”`;
+  } else {
+    const shown = ui.results.children.length;
+    const count = `${numberFormat.format(total)} ${total === 1 ? 'result' : 'results'}`;
+    ui.status.textContent = shown < total
+      ? `${count}${took} · showing ${numberFormat.format(shown)}`
+      : `${count}${took}`;
+  }
+  ui.empty.hidden = total !== 0;
+
+  const hasMore = hits.length > 0 && state.nextOffset < total;
+  const moreHadFocus = document.activeElement === ui.more;
+  ui.more.hidden = !hasMore;
+  ui.more.disabled = false;
+  ui.results.removeAttribute('aria-busy');
+  ui.panel.dataset.state = 'done';
+  if (append && moreHadFocus) {
+    // Keep keyboard users where the new results start.
+    const link = firstNew && firstNew.querySelector('a');
+    if (link && !hasMore) link.focus();
+  }
+}
+
+function renderHit(hit, rank) {
+  const li = ui.hitTemplate.content.firstElementChild.cloneNode(true);
+  const url = typeof hit.url === 'string' ? hit.url : '';
+  const link = li.querySelector('a');
+  const title = (hit.title && String(hit.title).trim()) || lastSegment(url) || hit.doc_id || 'Untitled';
+  link.textContent = title;
+  if (SAFE_LINK.test(url)) link.href = url;
+  link.id = `hit-${rank}`;
+  li.dataset.rank = String(rank);
+  if (hit.doc_id) li.dataset.docId = hit.doc_id;
+  if (hit.scores && typeof hit.scores === 'object') {
+    li.dataset.scores = Object.entries(hit.scores).map(([k, v]) => `${k}=${Number(v).toFixed(4)}`).join(' ');
+  }
+
+  const source = String(hit.source || 'unknown');
+  const badge = li.querySelector('.badge');
+  badge.textContent = SOURCE_LABELS[source.toLowerCase()] || source;
+  badge.dataset.source = source.toLowerCase();
+
+  const path = li.querySelector('.hit-path');
+  const crumbs = breadcrumb(url);
+  path.textContent = crumbs;
+  path.title = url;
+  path.hidden = !crumbs;
+
+  li.querySelector('.hit-snippet').append(snippetFragment(hit.snippet));
+
+  const time = li.querySelector('time');
+  const updated = hit.updated ? new Date(hit.updated) : null;
+  if (updated && !Number.isNaN(updated.getTime())) {
+    time.dateTime = updated.toISOString();
+    time.textContent = `Updated ${relativeDate(updated)}`;
+    time.title = dateTimeFormat.format(updated);
+  } else {
+    time.hidden = true;
+  }
+
+  const copy = li.querySelector('.copy-link');
+  if (/^file:/i.test(url) && navigator.clipboard) {
+    // Browsers do not open file: links from a web page; let people copy the location instead.
+    copy.hidden = false;
+    copy.setAttribute('aria-label', `Copy link to ${title}`);
+    copy.addEventListener('click', async () => {
+      try {
+        await navigator.clipboard.writeText(url);
+        flash(copy, 'Copied');
+      } catch {
+        flash(copy, 'Copy failed');
+      }
+    });
+  }
+  return li;
+}
+
+function renderNotices(notices) {
+  ui.notices.replaceChildren(...notices.map((text) => {
+    const li = document.createElement('li');
+    li.textContent = String(text);
+    return li;
+  }));
+  ui.notices.hidden = notices.length === 0;
+}
+
+function failSearch(query, message) {
+  state.inflight = null;
+  ui.panel.dataset.state = 'error';
+  ui.panel.dataset.query = query;
+  ui.results.removeAttribute('aria-busy');
+  ui.results.replaceChildren();
+  ui.notices.hidden = true;
+  ui.empty.hidden = true;
+  ui.more.hidden = true;
+  ui.status.textContent = '';
+  ui.error.textContent = message;
+  ui.error.hidden = false;
+}
+
+function abortSearch() {
+  if (state.inflight) {
+    state.inflight.abort();
+    state.inflight = null;
+  }
+}
+
+// ------------------------------------------------------------------------------------------ events
+
+function bindEvents() {
+  ui.searchForm.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const query = ui.q.value.trim();
+    if (!query) {
+      ui.welcome.hidden = true;
+      ui.panel.hidden = false;
+      failSearch('', 'Type a word or phrase to search for.');
+      ui.q.focus();
+      return;
+    }
+    const current = new URLSearchParams(location.search).get('q');
+    if (current !== query) history.pushState({ q: query }, '', urlWith({ q: query }));
+    search(query);
+  });
+
+  window.addEventListener('popstate', () => {
+    if (!state.signedIn) return;
+    const query = (new URLSearchParams(location.search).get('q') || '').trim();
+    ui.q.value = query;
+    if (query) search(query);
+    else resetResults();
+  });
+
+  ui.more.addEventListener('click', () => {
+    if (state.query) search(state.query, state.nextOffset);
+  });
+
+  ui.signInForm.addEventListener('submit', () => {
+    // A normal form post: the server answers with a redirect. Keep the search the person came for.
+    const query = new URLSearchParams(location.search).get('q');
+    if (query) rememberPendingQuery(query);
+    ui.signInSubmit.disabled = true;
+    ui.signInSubmit.textContent = 'Signing in…';
+  });
+
+  window.addEventListener('pageshow', (e) => {
+    if (e.persisted) {
+      ui.signInSubmit.disabled = false;
+      ui.signInSubmit.textContent = 'Sign in';
+    }
+  });
+
+  ui.signOut.addEventListener('click', signOut);
+
+  document.addEventListener('keydown', (e) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || !state.signedIn) return;
+    if (e.key === '/' && !isEditable(e.target)) {
+      e.preventDefault();
+      ui.q.focus();
+      ui.q.select();
+    } else if (e.key === 'ArrowDown' && (e.target === document.body || e.target === document.documentElement)) {
+      // Nothing focused (e.g. after a click on the background): start walking the results.
+      const first = resultLinks()[0];
+      if (first) {
+        e.preventDefault();
+        focusLink(first);
+      }
+    }
+  });
+
+  ui.q.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown') {
+      const first = resultLinks()[0];
+      if (first) {
+        e.preventDefault();
+        focusLink(first);
+      }
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      ui.q.value = '';
+    }
+  });
+
+  ui.results.addEventListener('keydown', (e) => {
+    const link = e.target.closest && e.target.closest('.hit a');
+    if (!link) return;
+    const links = resultLinks();
+    const i = links.indexOf(link);
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      if (i + 1 < links.length) focusLink(links[i + 1]);
+      else if (!ui.more.hidden) ui.more.focus();
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      if (i > 0) focusLink(links[i - 1]);
+      else focusSearchBox();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      focusSearchBox();
+    }
+    // Enter on a focused link opens it natively (new tab).
+  });
+
+  ui.more.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowUp') {
+      const links = resultLinks();
+      if (links.length) {
+        e.preventDefault();
+        focusLink(links[links.length - 1]);
+      }
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      focusSearchBox();
+    }
+  });
+}
+
+async function signOut() {
+  ui.signOut.disabled = true;
+  abortSearch();
+  try {
+    await fetch('/api/logout', { method: 'POST', cache: 'no-store' });
+  } catch {
+    // Even if the call failed the page forgets the person; the cookie expires on its own.
+  }
+  ui.signOut.disabled = false;
+  sessionStorage.removeItem(PENDING_QUERY_KEY);
+  resetResults();
+  ui.q.value = '';
+  history.replaceState(null, '', '/');
+  showSignIn('');
+}
+
+// ----------------------------------------------------------------------------------------- helpers
+
+function resultLinks() {
+  return Array.from(ui.results.querySelectorAll('.hit a'));
+}
+
+function focusLink(link) {
+  link.focus();
+  link.closest('.hit').scrollIntoView({ block: 'nearest' });
+}
+
+function focusSearchBox() {
+  ui.q.focus();
+  ui.q.select();
+  window.scrollTo({ top: 0 });
+}
+
+function isEditable(target) {
+  if (!(target instanceof Element)) return false;
+  if (target.isContentEditable) return true;
+  const tag = target.tagName;
+  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
+  if (tag !== 'INPUT') return false;
+  return !['button', 'checkbox', 'radio', 'submit', 'reset'].includes(target.type);
+}
+
+/** Text and <mark> elements only, whatever the input holds. */
+function snippetFragment(html) {
+  const template = document.createElement('template');
+  template.innerHTML = typeof html === 'string' ? html : '';
+  const out = document.createDocumentFragment();
+  for (const node of template.content.childNodes) {
+    if (node.nodeType === Node.TEXT_NODE) {
+      out.append(node.textContent);
+    } else if (node.nodeType === Node.ELEMENT_NODE) {
+      if (node.tagName === 'MARK') {
+        const mark = document.createElement('mark');
+        mark.textContent = node.textContent;
+        out.append(mark);
+      } else {
+        out.append(node.textContent);
+      }
+    }
+  }
+  return out;
+}
+
+function breadcrumb(url) {
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return '';
+  }
+  const segments = parsed.pathname.split('/').filter(Boolean).map(safeDecode);
+  if (parsed.protocol === 'file:') {
+    // The folders nearest the file say the most (finance › reports › file.md).
+    return segments.slice(-3).join(' › ');
+  }
+  return [parsed.host, ...segments.slice(0, -1).slice(-2)].join(' › ');
+}
+
+function lastSegment(url) {
+  try {
+    const segments = new URL(url).pathname.split('/').filter(Boolean);
+    return segments.length ? safeDecode(segments[segments.length - 1]) : '';
+  } catch {
+    return '';
+  }
+}
+
+function safeDecode(s) {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+function relativeDate(date) {
+  const seconds = (date.getTime() - Date.now()) / 1000;
+  const abs = Math.abs(seconds);
+  if (abs < 60) return 'just now';
+  if (abs < 3600) return relativeFormat.format(Math.round(seconds / 60), 'minute');
+  if (abs < 86400) return relativeFormat.format(Math.round(seconds / 3600), 'hour');
+  if (abs < 7 * 86400) return relativeFormat.format(Math.round(seconds / 86400), 'day');
+  if (abs < 30 * 86400) return relativeFormat.format(Math.round(seconds / (7 * 86400)), 'week');
+  return `on ${dateFormat.format(date)}`;
+}
+
+function urlWith(params) {
+  const search = new URLSearchParams(params).toString();
+  return `${location.pathname}${search ? `?${search}` : ''}${location.hash}`;
+}
+
+function rememberPendingQuery(query) {
+  try {
+    sessionStorage.setItem(PENDING_QUERY_KEY, query);
+  } catch {
+    // storage may be disabled; the search is then simply not resumed
+  }
+}
+
+function takePendingQuery() {
+  try {
+    const query = sessionStorage.getItem(PENDING_QUERY_KEY);
+    sessionStorage.removeItem(PENDING_QUERY_KEY);
+    return query || '';
+  } catch {
+    return '';
+  }
+}
+
+function hueOf(text) {
+  let h = 0;
+  for (const ch of text) h = (h * 31 + ch.codePointAt(0)) % 360;
+  return h;
+}
+
+function flash(button, text) {
+  const original = button.textContent;
+  button.textContent = text;
+  setTimeout(() => {
+    button.textContent = original;
+  }, 1500);
+}
