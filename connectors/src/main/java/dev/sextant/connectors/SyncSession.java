@@ -20,8 +20,12 @@ public interface SyncSession {
     /** Saves a cursor (e.g. a changes token) to be returned by {@link #checkpoint()} next time. */
     void checkpoint(String cursor);
 
-    /** Tells how many documents this sync is about to upsert or delete, when the connector knows; for progress only. */
+    /** Tells how many documents this sync will look at, when the connector knows; for progress only. */
     default void discovered(int documents) {
+    }
+
+    /** Tells that a known document was found exactly as indexed, so it was not read again. */
+    default void unchanged(String documentId) {
     }
 
     void upsert(SourceDocument document) throws IOException;

@@ -10,6 +10,7 @@ public final class ConsoleProgressBar implements ProgressListener {
 
     private static final int WIDTH = 30;
     private static final long LOG_INTERVAL_NANOS = 5_000_000_000L;
+    private static final long REDRAW_INTERVAL_NANOS = 100_000_000L;
 
     private final PrintStream out;
     private final boolean interactive;
@@ -27,21 +28,24 @@ public final class ConsoleProgressBar implements ProgressListener {
     @Override
     public synchronized void onProgress(IndexProgress.Snapshot s) {
         boolean finished = s.state() != IndexProgress.State.SYNCING;
-        String line = render(s);
+        long now = System.nanoTime();
+        if (!finished && now - lastLine < (interactive ? REDRAW_INTERVAL_NANOS : LOG_INTERVAL_NANOS)) {
+            return;
+        }
+        lastLine = now;
         if (interactive) {
-            out.print("\r" + line + (finished ? System.lineSeparator() : ""));
+            out.print("\r" + render(s) + (finished ? System.lineSeparator() : ""));
             out.flush();
-        } else if (finished || System.nanoTime() - lastLine > LOG_INTERVAL_NANOS) {
-            lastLine = System.nanoTime();
-            out.println(line);
+        } else {
+            out.println(render(s));
         }
     }
 
     static String render(IndexProgress.Snapshot s) {
         int total = Math.max(s.discovered(), s.processed());
         int filled = total == 0 ? 0 : (int) ((long) WIDTH * s.processed() / total);
-        return "indexing %s [%s%s] %d/%d docs, %d chunks embedded, %d reused, %d skipped".formatted(
+        return "indexing %s [%s%s] %d/%d docs, %d unchanged, %d chunks embedded, %d reused, %d skipped".formatted(
                 s.connectorId(), "#".repeat(filled), " ".repeat(WIDTH - filled), s.processed(), total,
-                s.chunksEmbedded(), s.chunksReused(), s.skipped());
+                s.unchanged(), s.chunksEmbedded(), s.chunksReused(), s.skipped());
     }
 }

@@ -10,7 +10,8 @@ public final class IndexProgress {
 
     /** A consistent-enough copy of the counters at one moment. */
     public record Snapshot(State state, String connectorId, int discovered, int processed, int upserted,
-                           int deleted, int skipped, int chunksEmbedded, int chunksReused, String error) {
+                           int deleted, int unchanged, int skipped, int chunksEmbedded, int chunksReused,
+                           String error) {
     }
 
     private final AtomicReference<State> state = new AtomicReference<>(State.IDLE);
@@ -20,6 +21,7 @@ public final class IndexProgress {
     final AtomicInteger processed = new AtomicInteger();
     final AtomicInteger upserted = new AtomicInteger();
     final AtomicInteger deleted = new AtomicInteger();
+    final AtomicInteger unchanged = new AtomicInteger();
     final AtomicInteger skipped = new AtomicInteger();
     final AtomicInteger chunksEmbedded = new AtomicInteger();
     final AtomicInteger chunksReused = new AtomicInteger();
@@ -27,7 +29,7 @@ public final class IndexProgress {
     void start(String connector) {
         connectorId.set(connector);
         error.set(null);
-        for (AtomicInteger counter : new AtomicInteger[] {discovered, processed, upserted, deleted, skipped,
+        for (AtomicInteger counter : new AtomicInteger[] {discovered, processed, upserted, deleted, unchanged, skipped,
                 chunksEmbedded, chunksReused}) {
             counter.set(0);
         }
@@ -43,6 +45,6 @@ public final class IndexProgress {
 
     public Snapshot snapshot() {
         return new Snapshot(state.get(), connectorId.get(), discovered.get(), processed.get(), upserted.get(),
-                deleted.get(), skipped.get(), chunksEmbedded.get(), chunksReused.get(), error.get());
+                deleted.get(), unchanged.get(), skipped.get(), chunksEmbedded.get(), chunksReused.get(), error.get());
     }
 }

@@ -34,7 +34,6 @@ final class IndexingSession implements SyncSession {
     private String checkpoint;
     private int pendingNewChunks;
     private int sinceCommit;
-    private int knownCount;
 
     /** A document waiting for its new chunks' vectors; {@code vectors[i]} is null until embedded. */
     private record Pending(SourceDocument document, List<ChunkText> chunks, List<String> hashes, float[][] vectors) {
@@ -55,9 +54,7 @@ final class IndexingSession implements SyncSession {
 
     @Override
     public Map<String, String> knownVersions() throws IOException {
-        Map<String, String> known = index.knownVersions(connectorId);
-        knownCount = known.size();
-        return known;
+        return index.knownVersions(connectorId);
     }
 
     @Override
@@ -73,6 +70,13 @@ final class IndexingSession implements SyncSession {
     @Override
     public void discovered(int documents) {
         progress.discovered.set(documents);
+        listener.onProgress(progress.snapshot());
+    }
+
+    @Override
+    public void unchanged(String documentId) {
+        progress.unchanged.incrementAndGet();
+        progress.processed.incrementAndGet();
         listener.onProgress(progress.snapshot());
     }
 
@@ -117,6 +121,7 @@ final class IndexingSession implements SyncSession {
     public void skip(String location, String reason) {
         skipped.add(new SyncReport.Skipped(location, reason));
         progress.skipped.incrementAndGet();
+        progress.processed.incrementAndGet();
     }
 
     void finish() throws IOException {
@@ -126,8 +131,7 @@ final class IndexingSession implements SyncSession {
 
     SyncReport report(Duration took) {
         var s = progress.snapshot();
-        int unchanged = Math.max(0, knownCount - s.upserted() - s.deleted());
-        return new SyncReport(connectorId, s.upserted(), s.deleted(), unchanged, s.chunksEmbedded(),
+        return new SyncReport(connectorId, s.upserted(), s.deleted(), s.unchanged(), s.chunksEmbedded(),
                 s.chunksReused(), List.copyOf(skipped), took);
     }
 
