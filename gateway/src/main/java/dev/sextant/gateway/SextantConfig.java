@@ -11,7 +11,7 @@ import java.util.Optional;
 public interface SextantConfig {
 
     /** Where the index and the embedded database live. */
-    @WithDefault("data")
+    @WithDefault("./data")
     Path dataDir();
 
     Demo demo();

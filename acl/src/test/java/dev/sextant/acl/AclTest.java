@@ -1,0 +1,65 @@
+package dev.sextant.acl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AclTest {
+
+    private static final Principal FINANCE = Principal.group("idp", "finance");
+    private static final Principal BOB = Principal.user("bob@x.example");
+
+    @Test
+    void readerMustMatchEveryClause() {
+        Acl acl = Acl.of(AclClause.of(FINANCE), AclClause.of(BOB, Principal.user("dana@x.example")));
+        assertThat(acl.admits(Principals.of(FINANCE, BOB))).isTrue();
+        assertThat(acl.admits(Principals.of(FINANCE))).isFalse();
+        assertThat(acl.admits(Principals.of(BOB))).isFalse();
+    }
+
+    @Test
+    void noClausesOrAnEmptyClauseAdmitNobody() {
+        Principals everything = Principals.of(FINANCE, BOB, Principal.PUBLIC);
+        assertThat(Acl.NONE.admits(everything)).isFalse();
+        assertThat(Acl.of(AclClause.of(Set.of())).admits(everything)).isFalse();
+    }
+
+    @Test
+    void textFormRoundTripsAndIgnoresComments() throws AclSyntaxException {
+        Acl acl = AclFormat.parse("# who\n group:idp:finance\n\nuser:Bob@X.example,  user:dana@x.example\n");
+        assertThat(acl.clauses()).hasSize(2);
+        assertThat(acl.clauses().get(1).anyOf()).contains(BOB);
+        assertThat(AclFormat.parse(acl.format())).isEqualTo(acl);
+    }
+
+    @Test
+    void badTextNamesTheLineAndFailsClosed() {
+        assertThatThrownBy(() -> AclFormat.parse("public\nstaff")).isInstanceOf(AclSyntaxException.class)
+                .hasMessageContaining("line 2").hasMessageContaining("staff");
+        assertThatThrownBy(() -> AclFormat.parse("# only a comment")).hasMessageContaining("no clause");
+        assertThat(AclFormat.parseOrNone("user:not-an-email")).isEqualTo(Acl.NONE);
+        assertThat(AclFormat.parseOrNone(null)).isEqualTo(Acl.NONE);
+    }
+
+    @Test
+    void principalsAreNormalisedAndValidated() {
+        assertThat(Principal.parse(" USER:Alice@Example.COM ").value()).isEqualTo("user:alice@example.com");
+        assertThat(Principal.parse("Public")).isEqualTo(Principal.PUBLIC);
+        assertThat(Principal.parse("domain:Example.com").value()).isEqualTo("domain:example.com");
+        assertThat(Principal.parse("group:GitHub:org/team").value()).isEqualTo("group:github:org/team");
+        assertThatThrownBy(() -> Principal.parse("role:admin")).hasMessageContaining("unknown principal kind");
+        assertThatThrownBy(() -> Principal.parse("group:idp")).hasMessageContaining("group:<source>:<id>");
+        assertThatThrownBy(() -> Principal.parse("domain:localhost")).hasMessageContaining("not a domain");
+    }
+
+    @Test
+    void resolverGivesUserDomainGroupsAndPublic() {
+        GroupDirectory directory = email -> email.equals("bob@x.example") ? Set.of(Principal.group("gdrive", "g1")) : Set.of();
+        Principals p = new PrincipalResolver(directory).resolve("Bob@X.example", Set.of("finance"));
+        assertThat(p.values()).containsExactlyInAnyOrder("user:bob@x.example", "domain:x.example",
+                "group:idp:finance", "group:gdrive:g1", "public");
+        assertThat(new PrincipalResolver(GroupDirectory.EMPTY).resolve(" ", Set.of()).values()).containsExactly("public");
+    }
+}
