@@ -47,7 +47,7 @@ final class BeirCorpus {
         try {
             node = JSON.readTree(line);
         } catch (IOException e) {
-            throw new DatasetException(file + " line " + lineNo + " is not JSON: " + e.getOriginalMessage());
+            throw new DatasetException(file + " line " + lineNo + " is not JSON: " + e.getMessage());
         }
         String id = node.path("_id").asText("");
         if (id.isBlank()) {

@@ -1,0 +1,107 @@
+package dev.sextant.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * The evaluation command's options.
+ *
+ * @param maxDocs index only the first N corpus lines ({@link Integer#MAX_VALUE} = all); figures are then
+ *                for a truncated corpus and not comparable with published ones
+ * @param depth   chunk hits each retriever collects per query; several chunks of one document collapse to one
+ *                candidate, so this must exceed 100 for Recall@100 to see 100 documents
+ */
+record EvalArgs(Path dataset, List<EvalMode> modes, Path out, String split, Path cache, int maxDocs, int depth,
+                int warmup) {
+
+    static final String USAGE = """
+            Usage: EvalCommand --dataset DIR --out REPORT.json [options]
+              --dataset DIR     a BEIR folder: corpus.jsonl, queries.jsonl, qrels/<split>.tsv
+              --out FILE        where to write the JSON report
+              --modes LIST      comma-separated, of bm25, dense, hybrid (default: bm25,dense,hybrid)
+              --split NAME      test or train: which qrels file picks the queries (default: test)
+              --cache DIR       where built indexes are kept, by key (default: data/eval-cache)
+              --max-docs N      index only the first N documents of corpus.jsonl (plumbing checks;
+                                the figures are then not comparable with published ones)
+              --depth N         chunk hits per retriever per query (default: 300)
+              --warmup N        untimed queries before timing each mode (default: 50)
+            Run with: java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \\
+                        -cp "bench/target/classes:bench/target/lib/*" dev.sextant.bench.EvalCommand ...
+            Exit status: 0 done, 1 failed while running, 2 bad arguments or dataset.""";
+
+    static final int DEFAULT_DEPTH = 300;
+    static final int DEFAULT_WARMUP = 50;
+
+    static EvalArgs parse(String[] args) {
+        Path dataset = null;
+        Path out = null;
+        String modes = "bm25,dense,hybrid";
+        String split = "test";
+        Path cache = Path.of("data", "eval-cache");
+        int maxDocs = Integer.MAX_VALUE;
+        int depth = DEFAULT_DEPTH;
+        int warmup = DEFAULT_WARMUP;
+        for (int i = 0; i < args.length; i++) {
+            String flag = args[i];
+            if (flag.equals("--help") || flag.equals("-h")) {
+                throw new UsageException("");
+            }
+            if (i + 1 >= args.length) {
+                throw new UsageException(flag.startsWith("--") ? flag + " needs a value" : "unexpected argument '" + flag + "'");
+            }
+            String value = args[++i];
+            switch (flag) {
+                case "--dataset" -> dataset = Path.of(value);
+                case "--out" -> out = Path.of(value);
+                case "--modes" -> modes = value;
+                case "--split" -> split = value;
+                case "--cache" -> cache = Path.of(value);
+                case "--max-docs" -> maxDocs = positive(flag, value, 1);
+                case "--depth" -> depth = positive(flag, value, 100);
+                case "--warmup" -> warmup = positive(flag, value, 0);
+                default -> throw new UsageException("unknown option '" + flag + "'");
+            }
+        }
+        if (dataset == null) {
+            throw new UsageException("--dataset is required");
+        }
+        if (out == null) {
+            throw new UsageException("--out is required");
+        }
+        if (!split.equals("test") && !split.equals("train")) {
+            throw new UsageException("--split must be test or train, got '" + split + "'");
+        }
+        return new EvalArgs(dataset, parseModes(modes), out, split, cache, maxDocs, depth, warmup);
+    }
+
+    boolean truncated() {
+        return maxDocs != Integer.MAX_VALUE;
+    }
+
+    private static List<EvalMode> parseModes(String list) {
+        LinkedHashSet<EvalMode> modes = new LinkedHashSet<>();
+        for (String m : list.split(",")) {
+            if (!m.isBlank()) {
+                modes.add(EvalMode.parse(m));
+            }
+        }
+        if (modes.isEmpty()) {
+            throw new UsageException("--modes names no mode");
+        }
+        return new ArrayList<>(modes);
+    }
+
+    private static int positive(String flag, String value, int min) {
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= min) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(flag + " needs a whole number of at least " + min + ", got '" + value + "'");
+    }
+}
