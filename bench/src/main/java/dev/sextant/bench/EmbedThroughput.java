@@ -4,6 +4,7 @@ import dev.sextant.connectors.SourceDocument;
 import dev.sextant.indexer.ChunkText;
 import dev.sextant.indexer.Chunker;
 import dev.sextant.indexer.Embedder;
+import dev.sextant.indexer.IndexerOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,31 +12,35 @@ import java.util.List;
 
 /**
  * The embedder's own speed, apart from chunking and Lucene: {@link Embedder#embedPassages} timed on batches
- * of {@value #BATCH} of the corpus's first chunk texts, contextualized exactly as the indexer embeds them.
+ * of the indexer's batch size of chunk texts sampled across the corpus, contextualized exactly as the indexer embeds them.
  * Run on an embedder whose model is already loaded (and warm, having just indexed).
  */
 final class EmbedThroughput {
 
-    static final int BATCH = 32;
+    static final int BATCH = IndexerOptions.defaults().embedBatchSize();
     static final int SAMPLE_CHUNKS = 512;
 
     private EmbedThroughput() {
     }
 
+    /**
+     * Every n-th chunk text of the corpus, n chosen so that about {@value #SAMPLE_CHUNKS} are taken: a sample
+     * spread over the whole corpus, so that its length mix is the corpus's rather than its first documents'.
+     */
     static List<String> sampleTexts(Path corpus, int maxDocs, Chunker chunker) throws IOException, InterruptedException {
-        List<String> texts = new ArrayList<>(SAMPLE_CHUNKS);
+        List<String> all = new ArrayList<>();
         BeirCorpus.read(corpus, maxDocs, doc -> {
-            if (texts.size() >= SAMPLE_CHUNKS) {
-                return;
-            }
             SourceDocument d = BeirCorpusConnector.toSource(doc);
             for (ChunkText c : chunker.chunk(d.title(), d.body())) {
-                if (texts.size() < SAMPLE_CHUNKS) {
-                    texts.add(c.contextualized(d.title()));
-                }
+                all.add(c.contextualized(d.title()));
             }
         });
-        return texts;
+        int stride = Math.max(1, all.size() / SAMPLE_CHUNKS);
+        List<String> sample = new ArrayList<>(SAMPLE_CHUNKS);
+        for (int i = 0; i < all.size() && sample.size() < SAMPLE_CHUNKS; i += stride) {
+            sample.add(all.get(i));
+        }
+        return sample;
     }
 
     /** Chunks per second over all batches; 0 when there is nothing to embed. */

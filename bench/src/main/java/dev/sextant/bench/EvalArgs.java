@@ -17,7 +17,7 @@ record EvalArgs(Path dataset, List<EvalMode> modes, Path out, String split, Path
                 int warmup) {
 
     static final String USAGE = """
-            Usage: EvalCommand --dataset DIR --out REPORT.json [options]
+            Usage: ./sextant eval --dataset DIR --out REPORT.json [options]
               --dataset DIR     a BEIR folder: corpus.jsonl, queries.jsonl, qrels/<split>.tsv
               --out FILE        where to write the JSON report
               --modes LIST      comma-separated, of bm25, dense, hybrid (default: bm25,dense,hybrid)
@@ -27,8 +27,6 @@ record EvalArgs(Path dataset, List<EvalMode> modes, Path out, String split, Path
                                 the figures are then not comparable with published ones)
               --depth N         chunk hits per retriever per query (default: 300)
               --warmup N        untimed queries before timing each mode (default: 50)
-            Run with: java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \\
-                        -cp "bench/target/classes:bench/target/lib/*" dev.sextant.bench.EvalCommand ...
             Exit status: 0 done, 1 failed while running, 2 bad arguments or dataset.""";
 
     static final int DEFAULT_DEPTH = 300;

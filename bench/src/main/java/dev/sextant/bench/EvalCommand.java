@@ -6,6 +6,7 @@ import dev.sextant.indexer.Embedder;
 import dev.sextant.indexer.HeadingAwareChunker;
 import dev.sextant.indexer.IndexSchema;
 import dev.sextant.indexer.LuceneIndex;
+import dev.sextant.retriever.PassageLoader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -25,9 +26,7 @@ import java.util.Map;
  * (quality by trec_eval's definitions, latency, indexing cost) and prints a table.
  *
  * <pre>
- * java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
- *      -cp "bench/target/classes:bench/target/lib/*" dev.sextant.bench.EvalCommand \
- *      --dataset ../shared/datasets/beir-scifact --modes bm25,dense,hybrid --out report.json
+ * ./sextant eval --dataset ../shared/datasets/beir-scifact --modes bm25,dense,hybrid --out report.json
  * </pre>
  *
  * The built index is cached by {@link IndexCache} key, so a second run costs only the queries.
@@ -105,7 +104,8 @@ public final class EvalCommand {
         int chunks;
         try (LuceneIndex index = LuceneIndex.open(cache.indexDir(key))) {
             chunks = index.chunkCount();
-            ModeRunner runner = new ModeRunner(options.depth(), options.warmup());
+            ModeRunner runner = new ModeRunner(new PassageLoader(index.searchers()), options.depth(),
+                    options.warmup());
             for (EvalMode mode : options.modes()) {
                 err.println("searching: " + mode.label + ", " + dataset.queries().size() + " queries");
                 ModeRunner.ModeRun run = runner.run(mode, mode.retriever(index.searchers(), embedder), dataset.queries());
@@ -159,11 +159,12 @@ public final class EvalCommand {
         s.put("embedder", embedder.modelId());
         s.put("chunker", CHUNKER_SETTINGS);
         s.put("bm25", IndexSchema.similarity().toString());
-        s.put("rrf_k", EvalMode.RRF_K);
+        s.put("fusion", EvalMode.productionFusion().toString());
         s.put("reader", "public");
         s.put("query_rewrite", "lexical side only: query-syntax operators + | - \" * ( ) ~ \\ escaped (bag of words)");
         s.put("ranking", "one candidate per document (its best chunk), then trec_eval order: score desc, doc id desc");
-        s.put("latency", "per query in-process: parse + query embedding + retrieval (+ fusion); nearest-rank");
+        s.put("latency", "per query in-process: parse + query embedding + retrieval (+ fusion) + loading the first "
+                + ModeRunner.PAGE + " passages; nearest-rank percentiles");
         s.put("cache_key", key);
         return s;
     }

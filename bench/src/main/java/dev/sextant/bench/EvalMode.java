@@ -2,12 +2,12 @@ package dev.sextant.bench;
 
 import dev.sextant.indexer.Embedder;
 import dev.sextant.retriever.Bm25Retriever;
+import dev.sextant.retriever.ConvexFusion;
 import dev.sextant.retriever.DenseRetriever;
+import dev.sextant.retriever.Fusion;
 import dev.sextant.retriever.HybridRetriever;
 import dev.sextant.retriever.Retriever;
-import dev.sextant.retriever.RrfFusion;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.search.SearcherManager;
 
@@ -16,9 +16,12 @@ enum EvalMode {
 
     BM25("bm25", Bm25Retriever.STAGE),
     DENSE("dense", DenseRetriever.STAGE),
-    HYBRID("hybrid", RrfFusion.STAGE);
+    HYBRID("hybrid", ConvexFusion.STAGE);
 
-    static final int RRF_K = 60;
+    /** The fusion production runs by default (gateway: sextant.search.fusion, dense-weight). */
+    static Fusion productionFusion() {
+        return ConvexFusion.bm25AndDense(ConvexFusion.DENSE_WEIGHT);
+    }
 
     final String label;
     /** The key in {@code Candidate.scores()} that holds this pipeline's final score. */
@@ -33,8 +36,7 @@ enum EvalMode {
         return switch (this) {
             case BM25 -> new Bm25Retriever(searchers);
             case DENSE -> new DenseRetriever(searchers, embedder);
-            case HYBRID -> new HybridRetriever(List.of(new Bm25Retriever(searchers),
-                    new DenseRetriever(searchers, embedder)), new RrfFusion(RRF_K));
+            case HYBRID -> HybridRetriever.bm25AndDense(searchers, embedder, productionFusion());
         };
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sextant.indexer.Chunker;
+import dev.sextant.indexer.IndexSchema;
 import dev.sextant.indexer.ChunkText;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +32,7 @@ import java.util.stream.Stream;
 final class IndexCache {
 
     /** Bump when the index layout or anything else that changes a built index (analyzer, fields) changes. */
-    static final String SCHEMA_VERSION = "sextant-eval-index-1";
+    static final String SCHEMA_VERSION = "sextant-eval-index-" + IndexSchema.VERSION_ID;
 
     private static final String STATS = "stats.json";
     private static final ObjectMapper JSON = new ObjectMapper()

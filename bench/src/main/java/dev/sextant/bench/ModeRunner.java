@@ -4,6 +4,7 @@ import dev.sextant.acl.Principal;
 import dev.sextant.acl.Principals;
 import dev.sextant.retriever.Candidate;
 import dev.sextant.retriever.InvalidQueryException;
+import dev.sextant.retriever.PassageLoader;
 import dev.sextant.retriever.QueryParser;
 import dev.sextant.retriever.Retriever;
 import dev.sextant.retriever.SearchQuery;
@@ -13,8 +14,8 @@ import java.util.List;
 
 /**
  * Runs every evaluated query through one retrieval pipeline as the product would (parse, then retrieve as
- * the public reader), timing each end to end in-process: query parse, query embedding, retrieval and
- * fusion. The first {@code warmup} queries are run once beforehand, untimed, to load and JIT-compile the
+ * the public reader), timing each end to end in-process: query parse, query embedding, retrieval,
+ * fusion, and loading the passages of the first page of {@value #PAGE} hits, as the search page would. The first {@code warmup} queries are run once beforehand, untimed, to load and JIT-compile the
  * code paths. A query the parser still rejects after {@link QueryText#escapeOperators} counts as failed
  * and is scored as an empty run (as trec_eval -c would).
  */
@@ -31,11 +32,15 @@ final class ModeRunner {
 
     private static final Principals PUBLIC_READER = Principals.of(Principal.PUBLIC);
 
+    static final int PAGE = 10;
+
     private final QueryParser parser = QueryParser.english();
+    private final PassageLoader passages;
     private final int depth;
     private final int warmup;
 
-    ModeRunner(int depth, int warmup) {
+    ModeRunner(PassageLoader passages, int depth, int warmup) {
+        this.passages = passages;
         this.depth = depth;
         this.warmup = warmup;
     }
@@ -73,6 +78,8 @@ final class ModeRunner {
 
     private List<Candidate> search(Retriever retriever, String text) throws IOException {
         var lexical = parser.parse(QueryText.escapeOperators(text));
-        return retriever.retrieve(new SearchQuery(text, lexical, PUBLIC_READER, depth));
+        List<Candidate> found = retriever.retrieve(new SearchQuery(text, lexical, PUBLIC_READER, depth));
+        passages.load(found.subList(0, Math.min(PAGE, found.size())));
+        return found;
     }
 }

@@ -8,9 +8,10 @@ import dev.sextant.indexer.IndexerOptions;
 import dev.sextant.indexer.LuceneIndex;
 import dev.sextant.reranker.RerankerCascade;
 import dev.sextant.reranker.SearchPipeline;
-import dev.sextant.retriever.Bm25Retriever;
-import dev.sextant.retriever.DenseRetriever;
+import dev.sextant.retriever.ConvexFusion;
+import dev.sextant.retriever.Fusion;
 import dev.sextant.retriever.HybridRetriever;
+import dev.sextant.retriever.PassageLoader;
 import dev.sextant.retriever.RrfFusion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -18,7 +19,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 
 /** Wires the framework-free libraries into beans: the only place that knows how the stages fit. */
 @ApplicationScoped
@@ -62,9 +62,18 @@ public class Engine {
 
     @Produces
     @Singleton
+    PassageLoader passages(LuceneIndex index) {
+        return new PassageLoader(index.searchers());
+    }
+
+    @Produces
+    @Singleton
     SearchPipeline pipeline(LuceneIndex index, Embedder embedder, RerankerCascade cascade, SextantConfig config) {
-        var hybrid = new HybridRetriever(List.of(new Bm25Retriever(index.searchers()),
-                new DenseRetriever(index.searchers(), embedder)), new RrfFusion(config.search().rrfK()));
-        return new SearchPipeline(hybrid, cascade);
+        var search = config.search();
+        Fusion fusion = switch (search.fusion()) {
+            case convex -> ConvexFusion.bm25AndDense(search.denseWeight());
+            case rrf -> new RrfFusion(search.rrfK());
+        };
+        return new SearchPipeline(HybridRetriever.bm25AndDense(index.searchers(), embedder, fusion), cascade);
     }
 }

@@ -41,14 +41,27 @@ public interface SextantConfig {
     }
 
     interface Search {
-        /** Candidates each coarse stage (BM25, kNN) returns before fusion. */
-        @WithDefault("100")
+        /** Chunk hits each coarse stage (BM25, kNN) collects before fusion; the evaluation's default too. */
+        @WithDefault("300")
         int depth();
 
         @WithDefault("50")
         int maxLimit();
 
+        /** {@code convex} (z-scored scores, weighted) or {@code rrf} (reciprocal rank fusion). */
+        @WithDefault("convex")
+        FusionKind fusion();
+
+        /** With convex fusion: the dense list's weight, BM25's being one minus it. */
+        @WithDefault("0.7")
+        double denseWeight();
+
+        /** With RRF: the {@code k} of {@code 1 / (k + rank)}. */
         @WithDefault("60")
         int rrfK();
+
+        enum FusionKind {
+            convex, rrf
+        }
     }
 }

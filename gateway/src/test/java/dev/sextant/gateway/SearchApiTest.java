@@ -31,7 +31,7 @@ class SearchApiTest {
         List<String> bobUrls = bob.getList("hits.url");
         assertThat(bobUrls).anyMatch(u -> u.contains("/finance/q3-2026-financial-report"));
         assertThat(bob.getString("hits[0].snippet")).contains("<mark>");
-        assertThat(bob.getMap("hits[0].scores")).containsKey("rrf");
+        assertThat(bob.getMap("hits[0].scores")).containsKey("hybrid");
         assertThat(bob.getString("hits[0].updated")).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
         assertThat(bob.getLong("took_ms")).isNotNegative();
 

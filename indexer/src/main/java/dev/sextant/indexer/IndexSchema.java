@@ -8,22 +8,28 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The Lucene schema: one Lucene document per chunk. Document-level fields (title, url, ACL...) are
  * repeated on every chunk so that a chunk hit needs no join; the first chunk also carries the document's
- * version and is what {@link LuceneIndex#knownVersions} reads.
+ * version and is what {@link LuceneIndex#knownVersions} reads. What every hit of a search needs (document
+ * id, chunk ordinal, ACL text) is in doc values, cheap to read for hundreds of hits; what is shown (title,
+ * passage, url...) is in stored fields, read only for the hits shown.
  *
  * <p>ACLs: clause {@code i} of a document's ACL is indexed as the keyword field {@code acl_i}; clauses it
  * does not have get {@link #ACL_ANYONE}, a sentinel every reader's filter includes. A document with no
@@ -49,11 +55,19 @@ public final class IndexSchema {
     public static final String ACL_TEXT = "acl";
     public static final String VECTOR = "vector";
 
+    /** Names this layout; an index committed under another is rebuilt (see {@link LuceneIndex#open(java.nio.file.Path)}). */
+    public static final String VERSION_ID = "2";
+
     public static final int MAX_ACL_CLAUSES = 8;
     public static final String ACL_ANYONE = "*";
     public static final VectorSimilarityFunction SIMILARITY = VectorSimilarityFunction.DOT_PRODUCT;
 
     private IndexSchema() {
+    }
+
+    /** A chunk's id: its document's id and its ordinal within the document. */
+    public static String chunkId(String documentId, int ordinal) {
+        return documentId + "#" + ordinal;
     }
 
     public static String aclField(int clause) {
@@ -73,8 +87,9 @@ public final class IndexSchema {
     static Document chunkDocument(IndexedChunk chunk) {
         var doc = chunk.document();
         Document d = new Document();
-        d.add(new StringField(CHUNK_ID, doc.id() + "#" + chunk.ordinal(), Field.Store.YES));
+        d.add(new StringField(CHUNK_ID, chunkId(doc.id(), chunk.ordinal()), Field.Store.YES));
         d.add(new StringField(DOC_ID, doc.id(), Field.Store.YES));
+        d.add(new SortedDocValuesField(DOC_ID, new BytesRef(doc.id())));
         d.add(new StringField(CONNECTOR, chunk.connectorId(), Field.Store.NO));
         d.add(new StoredField(SOURCE, doc.source()));
         d.add(new StoredField(TITLE, doc.title()));
@@ -86,7 +101,7 @@ public final class IndexSchema {
         d.add(new LongPoint(UPDATED, updated));
         d.add(new StoredField(UPDATED, updated));
         d.add(new IntPoint(CHUNK_ORDINAL, chunk.ordinal()));
-        d.add(new StoredField(CHUNK_ORDINAL, chunk.ordinal()));
+        d.add(new NumericDocValuesField(CHUNK_ORDINAL, chunk.ordinal()));
         d.add(new StoredField(CONTENT_HASH, chunk.contentHash()));
         if (chunk.ordinal() == 0) {
             d.add(new StringField(FIRST_CHUNK, "true", Field.Store.NO));
@@ -102,7 +117,7 @@ public final class IndexSchema {
             throw new IllegalArgumentException("an ACL of " + acl.clauses().size() + " clauses exceeds the "
                     + MAX_ACL_CLAUSES + " the index supports");
         }
-        d.add(new StoredField(ACL_TEXT, acl.format()));
+        d.add(new BinaryDocValuesField(ACL_TEXT, new BytesRef(acl.format())));
         for (int i = 0; i < MAX_ACL_CLAUSES; i++) {
             if (i < acl.clauses().size()) {
                 AclClause clause = acl.clauses().get(i);

@@ -39,27 +39,30 @@ import org.apache.lucene.store.FSDirectory;
 public final class LuceneIndex implements Closeable {
 
     private static final String CHECKPOINT_PREFIX = "checkpoint:";
+    private static final String SCHEMA_KEY = "schema";
 
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Map<String, String> checkpoints = new HashMap<>();
+    private final boolean rebuilt;
 
     private LuceneIndex(Directory directory) throws IOException {
         this.directory = directory;
+        boolean exists = DirectoryReader.indexExists(directory);
+        Map<String, String> committed = exists ? committedUserData(directory) : Map.of();
+        this.rebuilt = exists && !IndexSchema.VERSION_ID.equals(committed.get(SCHEMA_KEY));
         IndexWriterConfig config = new IndexWriterConfig(IndexSchema.analyzer())
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setOpenMode(rebuilt ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setSimilarity(IndexSchema.similarity())
                 .setRAMBufferSizeMB(64);
         this.writer = new IndexWriter(directory, config);
-        if (DirectoryReader.indexExists(directory)) {
-            try (DirectoryReader reader = DirectoryReader.open(directory)) {
-                reader.getIndexCommit().getUserData().forEach((k, v) -> {
-                    if (k.startsWith(CHECKPOINT_PREFIX)) {
-                        checkpoints.put(k.substring(CHECKPOINT_PREFIX.length()), v);
-                    }
-                });
-            }
+        if (!rebuilt) {
+            committed.forEach((k, v) -> {
+                if (k.startsWith(CHECKPOINT_PREFIX)) {
+                    checkpoints.put(k.substring(CHECKPOINT_PREFIX.length()), v);
+                }
+            });
         }
         this.searchers = new SearcherManager(writer, new SearcherFactory() {
             @Override
@@ -71,7 +74,16 @@ public final class LuceneIndex implements Closeable {
         });
     }
 
-    /** Opens (or creates) the index in {@code dir}. */
+    private static Map<String, String> committedUserData(Directory directory) throws IOException {
+        try (DirectoryReader reader = DirectoryReader.open(directory)) {
+            return reader.getIndexCommit().getUserData();
+        }
+    }
+
+    /**
+     * Opens (or creates) the index in {@code dir}. An index written with another {@link IndexSchema#VERSION_ID}
+     * is emptied, checkpoints included, so that every connector's next sync rebuilds it from its source.
+     */
     public static LuceneIndex open(Path dir) throws IOException {
         Files.createDirectories(dir);
         return new LuceneIndex(FSDirectory.open(dir));
@@ -79,6 +91,11 @@ public final class LuceneIndex implements Closeable {
 
     public static LuceneIndex open(Directory directory) throws IOException {
         return new LuceneIndex(directory);
+    }
+
+    /** Whether opening found an index of an older schema and emptied it: the next syncs re-read everything. */
+    public boolean rebuilt() {
+        return rebuilt;
     }
 
     public SearcherManager searchers() {
@@ -105,6 +122,7 @@ public final class LuceneIndex implements Closeable {
             checkpoints.put(connectorId, checkpoint);
         }
         Map<String, String> userData = new HashMap<>();
+        userData.put(SCHEMA_KEY, IndexSchema.VERSION_ID);
         checkpoints.forEach((k, v) -> userData.put(CHECKPOINT_PREFIX + k, v));
         writer.setLiveCommitData(userData.entrySet());
         writer.commit();

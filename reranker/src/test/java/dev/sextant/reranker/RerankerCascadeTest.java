@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sextant.retriever.Candidate;
 import dev.sextant.retriever.SearchQuery;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,7 @@ class RerankerCascadeTest {
     private static final List<Candidate> COARSE = List.of(c("a"), c("b"), c("c"));
 
     private static Candidate c(String id) {
-        return new Candidate(id, id + "#0", id, "", "", "", "", Instant.EPOCH, "public", Map.of());
+        return new Candidate(id, id + "#0", "public", Map.of());
     }
 
     private static Reranker stage(String tag, Body body) {

@@ -1,6 +1,5 @@
 package dev.sextant.retriever;
 
-import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,25 +8,51 @@ import java.util.Map;
  * A document found for a query, represented by its best-matching chunk, with the score each stage gave
  * it ({@code bm25}, {@code dense}, {@code rrf}, ...). Stages return new candidates rather than mutate.
  *
+ * <p>Retrievers fill in only what ranking and the access check need, read from doc values; the
+ * {@link Passage} is loaded afterwards, by {@link PassageLoader}, for the few candidates that are shown or
+ * reranked, since stored fields cost a block decompression per chunk.
+ *
  * @param aclText the document's ACL as stored in the index, for the gateway's re-check
+ * @param passage what is shown of it; null until loaded
  */
-public record Candidate(String docId, String chunkId, String title, String heading, String passage, String url,
-                        String source, Instant updated, String aclText, Map<String, Float> scores) {
+public record Candidate(String docId, String chunkId, String aclText, Map<String, Float> scores, Passage passage) {
 
     public Candidate {
         scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));
     }
 
+    /** A candidate as a retriever finds it: no passage loaded yet. */
+    public Candidate(String docId, String chunkId, String aclText, Map<String, Float> scores) {
+        this(docId, chunkId, aclText, scores, null);
+    }
+
+    /** @throws IllegalStateException when the passage was not loaded: pass the candidate through a {@link PassageLoader} */
+    @Override
+    public Passage passage() {
+        if (passage == null) {
+            throw new IllegalStateException("the passage of " + chunkId + " is not loaded; use a PassageLoader");
+        }
+        return passage;
+    }
+
+    public boolean hasPassage() {
+        return passage != null;
+    }
+
+    public Candidate withPassage(Passage loaded) {
+        return new Candidate(docId, chunkId, aclText, scores, loaded);
+    }
+
     public Candidate withScore(String stage, float score) {
         Map<String, Float> s = new LinkedHashMap<>(scores);
         s.put(stage, score);
-        return new Candidate(docId, chunkId, title, heading, passage, url, source, updated, aclText, s);
+        return new Candidate(docId, chunkId, aclText, s, passage);
     }
 
     /** The same document's scores joined: used when fusion meets a document in several lists. */
     public Candidate withScores(Map<String, Float> more) {
         Map<String, Float> s = new LinkedHashMap<>(scores);
         s.putAll(more);
-        return new Candidate(docId, chunkId, title, heading, passage, url, source, updated, aclText, s);
+        return new Candidate(docId, chunkId, aclText, s, passage);
     }
 }

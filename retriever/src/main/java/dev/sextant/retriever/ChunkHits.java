@@ -2,43 +2,79 @@ package dev.sextant.retriever;
 
 import dev.sextant.indexer.IndexSchema;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 
-/** Turns chunk hits into document candidates: each document once, represented by its best chunk. */
+/**
+ * Turns chunk hits into document candidates: each document once, represented by its best chunk. Reads only
+ * doc values (document id, chunk ordinal, ACL), visiting hits in index order as doc values iterators require.
+ */
 final class ChunkHits {
-
-    private static final Set<String> FIELDS = Set.of(IndexSchema.CHUNK_ID, IndexSchema.DOC_ID, IndexSchema.TITLE,
-            IndexSchema.HEADING, IndexSchema.BODY, IndexSchema.URL, IndexSchema.SOURCE, IndexSchema.UPDATED,
-            IndexSchema.ACL_TEXT);
 
     private ChunkHits() {
     }
 
+    /** The doc-values facts of one hit. */
+    private record HitFacts(String docId, long ordinal, String acl) {
+    }
+
     static List<Candidate> bestPerDocument(IndexSearcher searcher, TopDocs hits, String stage) throws IOException {
-        StoredFields stored = searcher.storedFields();
+        HitFacts[] facts = read(searcher.getIndexReader().leaves(), hits.scoreDocs);
         List<Candidate> candidates = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (ScoreDoc hit : hits.scoreDocs) {
-            Document d = stored.document(hit.doc, FIELDS);
-            String docId = d.get(IndexSchema.DOC_ID);
-            if (seen.add(docId)) {
-                candidates.add(new Candidate(docId, d.get(IndexSchema.CHUNK_ID), d.get(IndexSchema.TITLE),
-                        d.get(IndexSchema.HEADING), d.get(IndexSchema.BODY), d.get(IndexSchema.URL),
-                        d.get(IndexSchema.SOURCE),
-                        Instant.ofEpochMilli(d.getField(IndexSchema.UPDATED).numericValue().longValue()),
-                        d.get(IndexSchema.ACL_TEXT), Map.of(stage, hit.score)));
+        for (int i = 0; i < hits.scoreDocs.length; i++) {
+            HitFacts f = facts[i];
+            if (seen.add(f.docId())) {
+                candidates.add(new Candidate(f.docId(), IndexSchema.chunkId(f.docId(), (int) f.ordinal()), f.acl(),
+                        Map.of(stage, hits.scoreDocs[i].score)));
             }
         }
         return candidates;
+    }
+
+    private static HitFacts[] read(List<LeafReaderContext> leaves, ScoreDoc[] hits) throws IOException {
+        Integer[] byDoc = new Integer[hits.length];
+        Arrays.setAll(byDoc, i -> i);
+        Arrays.sort(byDoc, Comparator.comparingInt(i -> hits[i].doc));
+        HitFacts[] facts = new HitFacts[hits.length];
+        int leafIndex = -1;
+        LeafReaderContext leaf = null;
+        SortedDocValues docIds = null;
+        NumericDocValues ordinals = null;
+        BinaryDocValues acls = null;
+        for (int i : byDoc) {
+            int doc = hits[i].doc;
+            int sub = ReaderUtil.subIndex(doc, leaves);
+            if (sub != leafIndex) {
+                leafIndex = sub;
+                leaf = leaves.get(sub);
+                docIds = leaf.reader().getSortedDocValues(IndexSchema.DOC_ID);
+                ordinals = leaf.reader().getNumericDocValues(IndexSchema.CHUNK_ORDINAL);
+                acls = leaf.reader().getBinaryDocValues(IndexSchema.ACL_TEXT);
+            }
+            int local = doc - leaf.docBase;
+            if (docIds == null || !docIds.advanceExact(local) || ordinals == null || !ordinals.advanceExact(local)) {
+                throw new IllegalStateException("chunk " + doc + " lacks its document id or ordinal: the index predates "
+                        + "this schema; delete it to rebuild");
+            }
+            // A chunk without an ACL value is readable by nobody: the guard's parse of "" fails closed.
+            String acl = acls != null && acls.advanceExact(local)
+                    ? acls.binaryValue().utf8ToString() : "";
+            facts[i] = new HitFacts(docIds.lookupOrd(docIds.ordValue()).utf8ToString(), ordinals.longValue(), acl);
+        }
+        return facts;
     }
 }

@@ -1,18 +1,26 @@
 package dev.sextant.retriever;
 
+import dev.sextant.indexer.Embedder;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.search.SearcherManager;
 
-/** Runs several retrievers on the same query and fuses their rankings with RRF. */
+/** Runs several retrievers on the same query and fuses their rankings. */
 public final class HybridRetriever implements Retriever {
 
     private final List<Retriever> retrievers;
-    private final RrfFusion fusion;
+    private final Fusion fusion;
 
-    public HybridRetriever(List<Retriever> retrievers, RrfFusion fusion) {
+    public HybridRetriever(List<Retriever> retrievers, Fusion fusion) {
         this.retrievers = List.copyOf(retrievers);
         this.fusion = fusion;
+    }
+
+    /** The coarse stage as production runs it: BM25 and dense kNN over one index, fused. */
+    public static HybridRetriever bm25AndDense(SearcherManager searchers, Embedder embedder, Fusion fusion) {
+        return new HybridRetriever(List.of(new Bm25Retriever(searchers), new DenseRetriever(searchers, embedder)),
+                fusion);
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.Map;
  * {@code 1 / (k + rank)}. Rank-based, so BM25 and cosine scores need no calibration against each other.
  * Each fused candidate keeps the scores every list gave it, and its passage from the first list it was in.
  */
-public final class RrfFusion {
+public final class RrfFusion implements Fusion {
 
     public static final String STAGE = "rrf";
 
@@ -24,6 +24,17 @@ public final class RrfFusion {
         this.k = k;
     }
 
+    @Override
+    public String toString() {
+        return "RrfFusion(k=" + k + ")";
+    }
+
+    @Override
+    public String stage() {
+        return STAGE;
+    }
+
+    @Override
     public List<Candidate> fuse(List<List<Candidate>> rankings) {
         Map<String, Candidate> byDoc = new LinkedHashMap<>();
         Map<String, Double> fused = new LinkedHashMap<>();

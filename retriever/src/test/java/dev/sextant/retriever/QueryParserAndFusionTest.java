@@ -3,7 +3,6 @@ package dev.sextant.retriever;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,7 @@ class QueryParserAndFusionTest {
     }
 
     private static Candidate c(String id) {
-        return new Candidate(id, id + "#0", id, "", "text", "u", "s", Instant.EPOCH, "public", Map.of());
+        return new Candidate(id, id + "#0", "public", Map.of());
     }
 
     @Test
