@@ -140,7 +140,7 @@ public final class EvalCommand {
             double embedOnly = EmbedThroughput.chunksPerSecond(embedder,
                     EmbedThroughput.sampleTexts(dataset.corpus(), options.maxDocs(), chunker));
             IndexStats stats = new IndexStats(key, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                    built.docs(), built.chunks(), built.seconds(), built.docs() / built.seconds(),
+                    built.docs(), built.chunks(), built.seconds(), built.embeddingSeconds(), built.docs() / built.seconds(),
                     built.chunksEmbedded() / built.seconds(), embedOnly, heap.peakMb());
             cache.publish(building, stats);
             return stats;

@@ -39,6 +39,7 @@ final class EvalReport {
         root.put("corpus_truncated", truncated);
         ObjectNode idx = root.putObject("index");
         idx.put("seconds", round(index.seconds(), 1));
+        idx.put("embedding_seconds", round(index.embeddingSeconds(), 1));
         idx.put("docs_per_s", round(index.docsPerS(), 2));
         idx.put("chunks_per_s", round(index.chunksPerS(), 2));
         idx.put("embed_only_chunks_per_s", round(index.embedOnlyChunksPerS(), 2));

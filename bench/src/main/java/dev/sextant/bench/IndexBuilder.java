@@ -14,8 +14,11 @@ import java.nio.file.Path;
 /** Syncs a connector into a new Lucene index with the production {@link Indexer}, and times it. */
 final class IndexBuilder {
 
-    /** What one build did: documents upserted, live chunks in the index, chunks embedded, wall seconds of the sync. */
-    record Built(int docs, int chunks, int chunksEmbedded, double seconds) {
+    /**
+     * What one build did: documents upserted, live chunks in the index, chunks embedded, wall seconds of the
+     * sync and the seconds of it spent inside the model.
+     */
+    record Built(int docs, int chunks, int chunksEmbedded, double seconds, double embeddingSeconds) {
     }
 
     private final Chunker chunker;
@@ -38,7 +41,8 @@ final class IndexBuilder {
                 throw new IllegalStateException("the indexer skipped " + report.skipped().size()
                         + " documents, e.g. " + report.skipped().getFirst());
             }
-            return new Built(report.upserted(), index.chunkCount(), report.chunksEmbedded(), seconds);
+            return new Built(report.upserted(), index.chunkCount(), report.chunksEmbedded(), seconds,
+                    report.embedding().toNanos() / 1e9);
         }
     }
 }

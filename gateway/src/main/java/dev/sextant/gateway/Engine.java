@@ -19,16 +19,24 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.jboss.logging.Logger;
 
 /** Wires the framework-free libraries into beans: the only place that knows how the stages fit. */
 @ApplicationScoped
 public class Engine {
 
+    private static final Logger LOG = Logger.getLogger(Engine.class);
+
     @Produces
     @Singleton
     LuceneIndex index(SextantConfig config) {
         try {
-            return LuceneIndex.open(config.dataDir().resolve("index"));
+            LuceneIndex index = LuceneIndex.open(config.dataDir().resolve("index"));
+            if (index.rebuilt()) {
+                LOG.warnf("the index under %s was written by an older version of Sextant; it was emptied and every "
+                        + "source is indexed again", config.dataDir().toAbsolutePath());
+            }
+            return index;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the index under " + config.dataDir().toAbsolutePath(), e);
         }

@@ -48,12 +48,12 @@ public interface SextantConfig {
         @WithDefault("50")
         int maxLimit();
 
-        /** {@code convex} (z-scored scores, weighted) or {@code rrf} (reciprocal rank fusion). */
+        /** {@code convex} (standardized scores, weighted; see ConvexFusion) or {@code rrf} (reciprocal rank fusion). */
         @WithDefault("convex")
         FusionKind fusion();
 
         /** With convex fusion: the dense list's weight, BM25's being one minus it. */
-        @WithDefault("0.7")
+        @WithDefault("0.5")
         double denseWeight();
 
         /** With RRF: the {@code k} of {@code 1 / (k + rank)}. */

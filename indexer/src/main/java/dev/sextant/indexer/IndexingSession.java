@@ -34,6 +34,7 @@ final class IndexingSession implements SyncSession {
     private String checkpoint;
     private int pendingNewChunks;
     private int sinceCommit;
+    private long embeddingNanos;
 
     /** A document waiting for its new chunks' vectors; {@code vectors[i]} is null until embedded. */
     private record Pending(SourceDocument document, List<ChunkText> chunks, List<String> hashes, float[][] vectors) {
@@ -132,7 +133,7 @@ final class IndexingSession implements SyncSession {
     SyncReport report(Duration took) {
         var s = progress.snapshot();
         return new SyncReport(connectorId, s.upserted(), s.deleted(), s.unchanged(), s.chunksEmbedded(),
-                s.chunksReused(), List.copyOf(skipped), took);
+                s.chunksReused(), List.copyOf(skipped), took, Duration.ofNanos(embeddingNanos));
     }
 
     private void flush() throws IOException {
@@ -144,7 +145,9 @@ final class IndexingSession implements SyncSession {
                 }
             }
         }
+        long start = System.nanoTime();
         List<float[]> embedded = texts.isEmpty() ? List.of() : embedder.embedPassages(texts);
+        embeddingNanos += System.nanoTime() - start;
         int next = 0;
         for (Pending p : pending.values()) {
             for (int i = 0; i < p.chunks().size(); i++) {

@@ -3,9 +3,14 @@ package dev.sextant.indexer;
 import java.time.Duration;
 import java.util.List;
 
-/** What one sync of one connector did. */
+/**
+ * What one sync of one connector did.
+ *
+ * @param took      the whole sync
+ * @param embedding the part of it spent inside the embedding model
+ */
 public record SyncReport(String connectorId, int upserted, int deleted, int unchanged, int chunksEmbedded,
-                         int chunksReused, List<Skipped> skipped, Duration took) {
+                         int chunksReused, List<Skipped> skipped, Duration took, Duration embedding) {
 
     /** An item left out of the index, and why. */
     public record Skipped(String location, String reason) {
@@ -13,8 +18,8 @@ public record SyncReport(String connectorId, int upserted, int deleted, int unch
 
     @Override
     public String toString() {
-        return "%s: %d upserted, %d deleted, %d unchanged, %d skipped; %d chunks embedded, %d reused; %d ms"
+        return "%s: %d upserted, %d deleted, %d unchanged, %d skipped; %d chunks embedded, %d reused; %d ms (%d embedding)"
                 .formatted(connectorId, upserted, deleted, unchanged, skipped.size(), chunksEmbedded, chunksReused,
-                        took.toMillis());
+                        took.toMillis(), embedding.toMillis());
     }
 }

@@ -20,7 +20,7 @@ public final class Bm25Retriever implements Retriever {
     public List<Candidate> retrieve(SearchQuery query) throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {
-            var hits = searcher.search(AclFilter.restrict(query.lexical(), query.reader()), query.depth());
+            var hits = searcher.search(AclFilter.restrict(query.lexical(), query.accessFilter()), query.depth());
             return ChunkHits.bestPerDocument(searcher, hits, STAGE);
         } finally {
             searchers.release(searcher);

@@ -29,7 +29,7 @@ public final class DenseRetriever implements Retriever {
         float[] vector = embedder.embedQuery(query.text());
         IndexSearcher searcher = searchers.acquire();
         try {
-            var knn = new KnnFloatVectorQuery(IndexSchema.VECTOR, vector, query.depth(), AclFilter.of(query.reader()));
+            var knn = new KnnFloatVectorQuery(IndexSchema.VECTOR, vector, query.depth(), query.accessFilter());
             return ChunkHits.bestPerDocument(searcher, searcher.search(knn, query.depth()), STAGE);
         } finally {
             searchers.release(searcher);

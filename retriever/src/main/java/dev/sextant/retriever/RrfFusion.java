@@ -1,8 +1,6 @@
 package dev.sextant.retriever;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,18 +34,15 @@ public final class RrfFusion implements Fusion {
 
     @Override
     public List<Candidate> fuse(List<List<Candidate>> rankings) {
-        Map<String, Candidate> byDoc = new LinkedHashMap<>();
-        Map<String, Double> fused = new LinkedHashMap<>();
+        FusedCandidates fused = new FusedCandidates();
+        Map<String, Double> sums = new HashMap<>();
         for (List<Candidate> ranking : rankings) {
             for (int rank = 0; rank < ranking.size(); rank++) {
                 Candidate c = ranking.get(rank);
-                byDoc.merge(c.docId(), c, (first, later) -> first.withScores(later.scores()));
-                fused.merge(c.docId(), 1.0 / (k + rank + 1), Double::sum);
+                fused.add(c);
+                sums.merge(c.docId(), 1.0 / (k + rank + 1), Double::sum);
             }
         }
-        List<Candidate> out = new ArrayList<>(byDoc.size());
-        byDoc.forEach((doc, c) -> out.add(c.withScore(STAGE, fused.get(doc).floatValue())));
-        out.sort(Comparator.comparingDouble((Candidate c) -> -c.scores().get(STAGE)).thenComparing(Candidate::docId));
-        return out;
+        return fused.ranked(STAGE, sums::get);
     }
 }

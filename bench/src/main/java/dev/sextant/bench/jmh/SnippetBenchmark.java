@@ -2,27 +2,12 @@ package dev.sextant.bench.jmh;
 
 import dev.sextant.retriever.QueryParser;
 import dev.sextant.retriever.SnippetHighlighter;
-import java.util.concurrent.TimeUnit;
 import org.apache.lucene.search.Query;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /** Highlighting one search result: the best fragment of a 200-word passage for a four-word query. */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class SnippetBenchmark {
+public class SnippetBenchmark extends HotPathBenchmark {
 
     private final SnippetHighlighter highlighter = SnippetHighlighter.english();
     private Query query;

@@ -1,36 +1,23 @@
 package dev.sextant.bench.jmh;
 
 import dev.sextant.retriever.Candidate;
+import dev.sextant.retriever.ConvexFusion;
 import dev.sextant.retriever.RrfFusion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /** Fusing a BM25 and a dense list of {@code depth} candidates each, half of them in both, as hybrid search does. */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class RrfFusionBenchmark {
+public class FusionBenchmark extends HotPathBenchmark {
 
     @Param({"100", "300"})
     public int depth;
 
-    private final RrfFusion fusion = new RrfFusion(60);
+    private final RrfFusion rrf = new RrfFusion(60);
+    private final ConvexFusion convex = ConvexFusion.bm25AndDense(ConvexFusion.DENSE_WEIGHT);
     private List<List<Candidate>> rankings;
 
     @Setup
@@ -49,7 +36,12 @@ public class RrfFusionBenchmark {
     }
 
     @Benchmark
-    public List<Candidate> fuse() {
-        return fusion.fuse(rankings);
+    public List<Candidate> rrf() {
+        return rrf.fuse(rankings);
+    }
+
+    @Benchmark
+    public List<Candidate> convex() {
+        return convex.fuse(rankings);
     }
 }
