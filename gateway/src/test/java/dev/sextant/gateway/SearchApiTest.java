@@ -45,6 +45,14 @@ class SearchApiTest {
     }
 
     @Test
+    void theOneDocumentAWordOccursInLeadsTheDocumentsThatOnlyResembleIt() {
+        JsonPath bob = AclMatrixTest.search("bob", "runway", 10);
+        assertThat(bob.getString("hits[0].url")).contains("/finance/q3-2026-financial-report");
+        assertThat(bob.getMap("hits[0].scores")).containsKeys("bm25", "dense", "hybrid");
+        assertThat(bob.getMap("hits[1].scores")).doesNotContainKey("bm25");
+    }
+
+    @Test
     void hitsCarryTheFilesFileUrlAndSource() {
         JsonPath alice = AclMatrixTest.search("alice", "pg_promote replication lag", 5);
         assertThat(alice.getString("hits[0].url")).startsWith("file:/").contains("/engineering/runbooks/postgres-failover");
