@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * The embedder's own speed, apart from chunking and Lucene: {@link Embedder#embedPassages} timed on batches
- * of the indexer's batch size of chunk texts sampled across the corpus, contextualized exactly as the indexer embeds them.
+ * of the indexer's size, over chunk texts sampled across the corpus and contextualized as the indexer embeds
+ * them.
  * Run on an embedder whose model is already loaded (and warm, having just indexed).
  */
 final class EmbedThroughput {

@@ -19,7 +19,7 @@ public final class BgeSmallEmbedder implements Embedder {
 
     /**
      * Embeds one passage at a time: ONNX Runtime already spreads each inference over every core, and running
-     * several at once oversubscribes them (on two cores, one at a time embedded 5-15% more passages a second,
+     * several at once oversubscribes them (on two cores, one at a time embedded 7-17% more passages a second,
      * and steadily; see docs/benchmarks.md).
      */
     public BgeSmallEmbedder() {

@@ -28,7 +28,7 @@ final class ChunkHits {
     }
 
     /** The doc-values facts of one hit. */
-    private record HitFacts(String docId, long ordinal, String acl) {
+    private record HitFacts(String docId, String chunkId, String acl) {
     }
 
     static List<Candidate> bestPerDocument(IndexSearcher searcher, TopDocs hits, String stage) throws IOException {
@@ -38,8 +38,7 @@ final class ChunkHits {
         for (int i = 0; i < hits.scoreDocs.length; i++) {
             HitFacts f = facts[i];
             if (seen.add(f.docId())) {
-                candidates.add(new Candidate(f.docId(), IndexSchema.chunkId(f.docId(), (int) f.ordinal()), f.acl(),
-                        Map.of(stage, hits.scoreDocs[i].score)));
+                candidates.add(new Candidate(f.docId(), f.chunkId(), f.acl(), Map.of(stage, hits.scoreDocs[i].score)));
             }
         }
         return candidates;
@@ -67,13 +66,14 @@ final class ChunkHits {
             }
             int local = doc - leaf.docBase;
             if (docIds == null || !docIds.advanceExact(local) || ordinals == null || !ordinals.advanceExact(local)) {
-                throw new IllegalStateException("chunk " + doc + " lacks its document id or ordinal: the index predates "
-                        + "this schema; delete it to rebuild");
+                throw new IllegalStateException("chunk " + doc + " has no document id or ordinal doc value, which every "
+                        + "chunk the schema writes has");
             }
             // A chunk without an ACL value is readable by nobody: the guard's parse of "" fails closed.
             String acl = acls != null && acls.advanceExact(local)
                     ? acls.binaryValue().utf8ToString() : "";
-            facts[i] = new HitFacts(docIds.lookupOrd(docIds.ordValue()).utf8ToString(), ordinals.longValue(), acl);
+            String docId = docIds.lookupOrd(docIds.ordValue()).utf8ToString();
+            facts[i] = new HitFacts(docId, IndexSchema.chunkId(docId, (int) ordinals.longValue()), acl);
         }
         return facts;
     }

@@ -5,7 +5,6 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,11 +75,8 @@ public final class ConvexFusion implements Fusion {
             throw new IllegalArgumentException("configured for " + inputs.size() + " lists, given " + rankings.size());
         }
         FusedCandidates fused = new FusedCandidates();
-        Set<String> docs = new LinkedHashSet<>();
-        rankings.forEach(ranking -> ranking.forEach(c -> {
-            fused.add(c);
-            docs.add(c.docId());
-        }));
+        rankings.forEach(ranking -> ranking.forEach(fused::add));
+        Set<String> docs = fused.docIds();
         Map<String, Double> sums = new HashMap<>();
         for (int list = 0; list < inputs.size(); list++) {
             Input input = inputs.get(list);

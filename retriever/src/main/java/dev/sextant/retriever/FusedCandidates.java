@@ -1,10 +1,12 @@
 package dev.sextant.retriever;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -17,6 +19,11 @@ final class FusedCandidates {
 
     void add(Candidate candidate) {
         byDoc.merge(candidate.docId(), candidate, (first, later) -> first.withScores(later.scores()));
+    }
+
+    /** The documents gathered so far, in the order first met. */
+    Set<String> docIds() {
+        return Collections.unmodifiableSet(byDoc.keySet());
     }
 
     /** Every document with its fused score under {@code stage}, best first, ties by document id. */
