@@ -112,6 +112,38 @@ public final class LuceneIndex implements Closeable {
         writer.deleteDocuments(new Term(IndexSchema.DOC_ID, documentId));
     }
 
+    /** Removes every document of the connector and its checkpoint; committed. Returns how many documents went. */
+    public synchronized int deleteConnector(String connectorId) throws IOException {
+        int documents = knownVersions(connectorId).size();
+        writer.deleteDocuments(new Term(IndexSchema.CONNECTOR, connectorId));
+        checkpoints.remove(connectorId);
+        commit(connectorId, null);
+        return documents;
+    }
+
+    /** The connectors that have documents in the index, as searchers see it. */
+    public Set<String> connectorIds() throws IOException {
+        Set<String> ids = new java.util.TreeSet<>();
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                var terms = leaf.reader().terms(IndexSchema.CONNECTOR);
+                if (terms == null) {
+                    continue;
+                }
+                var it = terms.iterator();
+                for (var term = it.next(); term != null; term = it.next()) {
+                    if (it.docFreq() > 0) {
+                        ids.add(term.utf8ToString());
+                    }
+                }
+            }
+        } finally {
+            searchers.release(searcher);
+        }
+        return ids;
+    }
+
     public synchronized Optional<String> checkpoint(String connectorId) {
         return Optional.ofNullable(checkpoints.get(connectorId));
     }

@@ -64,4 +64,26 @@ class LuceneIndexTest {
             assertThat(index.knownVersions("c")).containsOnlyKeys("b");
         }
     }
+
+    @Test
+    void deletingAConnectorRemovesItsDocumentsAndCheckpointOnly() throws IOException {
+        try (LuceneIndex index = LuceneIndex.open(dir)) {
+            index.replace("a", List.of(chunk("a")));
+            index.commit("c", "cursor-7");
+            var other = new SourceDocument("b", "test", "Title b", "body", "u", Instant.EPOCH, Acl.PUBLIC, "v1");
+            index.replace("b", List.of(new IndexedChunk("d", other, 0, new ChunkText("", "body"), "h", new float[] {1, 0})));
+            index.commit("d", "cursor-1");
+            assertThat(index.connectorIds()).containsExactly("c", "d");
+
+            assertThat(index.deleteConnector("c")).isEqualTo(1);
+
+            assertThat(index.connectorIds()).containsExactly("d");
+            assertThat(index.checkpoint("c")).isEmpty();
+            assertThat(index.knownVersions("d")).containsOnlyKeys("b");
+        }
+        try (LuceneIndex index = LuceneIndex.open(dir)) {
+            assertThat(index.connectorIds()).containsExactly("d");
+            assertThat(index.checkpoint("c")).isEmpty();
+        }
+    }
 }
