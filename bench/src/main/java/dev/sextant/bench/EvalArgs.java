@@ -1,5 +1,6 @@
 package dev.sextant.bench;
 
+import dev.sextant.reranker.SearchSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -10,11 +11,11 @@ import java.util.List;
  *
  * @param maxDocs index only the first N corpus lines ({@link Integer#MAX_VALUE} = all); figures are then
  *                for a truncated corpus and not comparable with published ones
- * @param depth   chunk hits each retriever collects per query; several chunks of one document collapse to one
- *                candidate, so this must exceed 100 for Recall@100 to see 100 documents
+ * @param search  the production {@link SearchSettings#DEFAULTS} with the overrides asked for; its depth must
+ *                exceed 100 for Recall@100 to see 100 documents, since several chunks of one document collapse
  */
-record EvalArgs(Path dataset, List<EvalMode> modes, Path out, String split, Path cache, int maxDocs, int depth,
-                int warmup) {
+record EvalArgs(Path dataset, List<EvalMode> modes, Path out, String split, Path cache, int maxDocs,
+                SearchSettings search, int warmup) {
 
     static final String USAGE = """
             Usage: ./sextant eval --dataset DIR --out REPORT.json [options]
@@ -25,11 +26,11 @@ record EvalArgs(Path dataset, List<EvalMode> modes, Path out, String split, Path
               --cache DIR       where built indexes are kept, by key (default: data/eval-cache)
               --max-docs N      index only the first N documents of corpus.jsonl (plumbing checks;
                                 the figures are then not comparable with published ones)
-              --depth N         chunk hits per retriever per query (default: 300)
+              --depth N         chunk hits per retriever per query (default: the production setting, 300)
+              --dense-floor X   least cosine similarity of a kNN-only hit (default: the production setting)
               --warmup N        untimed queries before timing each mode (default: 50)
             Exit status: 0 done, 1 failed while running, 2 bad arguments or dataset.""";
 
-    static final int DEFAULT_DEPTH = 300;
     static final int DEFAULT_WARMUP = 50;
 
     static EvalArgs parse(String[] args) {
@@ -39,7 +40,7 @@ record EvalArgs(Path dataset, List<EvalMode> modes, Path out, String split, Path
         String split = "test";
         Path cache = Path.of("data", "eval-cache");
         int maxDocs = Integer.MAX_VALUE;
-        int depth = DEFAULT_DEPTH;
+        SearchSettings search = SearchSettings.DEFAULTS;
         int warmup = DEFAULT_WARMUP;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
@@ -57,7 +58,8 @@ record EvalArgs(Path dataset, List<EvalMode> modes, Path out, String split, Path
                 case "--split" -> split = value;
                 case "--cache" -> cache = Path.of(value);
                 case "--max-docs" -> maxDocs = positive(flag, value, 1);
-                case "--depth" -> depth = positive(flag, value, 100);
+                case "--depth" -> search = search.withDepth(positive(flag, value, 100));
+                case "--dense-floor" -> search = search.withDenseFloor(similarity(flag, value));
                 case "--warmup" -> warmup = positive(flag, value, 0);
                 default -> throw new UsageException("unknown option '" + flag + "'");
             }
@@ -71,7 +73,7 @@ record EvalArgs(Path dataset, List<EvalMode> modes, Path out, String split, Path
         if (!split.equals("test") && !split.equals("train")) {
             throw new UsageException("--split must be test or train, got '" + split + "'");
         }
-        return new EvalArgs(dataset, parseModes(modes), out, split, cache, maxDocs, depth, warmup);
+        return new EvalArgs(dataset, parseModes(modes), out, split, cache, maxDocs, search, warmup);
     }
 
     boolean truncated() {
@@ -101,5 +103,17 @@ record EvalArgs(Path dataset, List<EvalMode> modes, Path out, String split, Path
             // reported below
         }
         throw new UsageException(flag + " needs a whole number of at least " + min + ", got '" + value + "'");
+    }
+
+    private static double similarity(String flag, String value) {
+        try {
+            double x = Double.parseDouble(value.strip());
+            if (x >= -1 && x <= 1) {
+                return x;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(flag + " needs a cosine similarity within [-1, 1], got '" + value + "'");
     }
 }

@@ -4,9 +4,9 @@ import dev.sextant.indexer.BgeSmallEmbedder;
 import dev.sextant.indexer.ConsoleProgressBar;
 import dev.sextant.indexer.Embedder;
 import dev.sextant.indexer.HeadingAwareChunker;
-import dev.sextant.indexer.IndexSchema;
-import dev.sextant.indexer.LuceneIndex;
-import dev.sextant.retriever.PassageLoader;
+import dev.sextant.indexer.IndexProfile;
+import dev.sextant.indexer.lucene.IndexSchema;
+import dev.sextant.indexer.lucene.LuceneIndex;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -102,13 +102,12 @@ public final class EvalCommand {
 
         List<ModeResult> results = new ArrayList<>();
         int chunks;
-        try (LuceneIndex index = LuceneIndex.open(cache.indexDir(key))) {
+        try (LuceneIndex index = LuceneIndex.open(cache.indexDir(key), IndexProfile.of(embedder, chunker))) {
             chunks = index.chunkCount();
-            ModeRunner runner = new ModeRunner(new PassageLoader(index.searchers()), options.depth(),
-                    options.warmup());
+            ModeRunner runner = new ModeRunner(index, embedder, options.search(), options.warmup());
             for (EvalMode mode : options.modes()) {
                 err.println("searching: " + mode.label + ", " + dataset.queries().size() + " queries");
-                ModeRunner.ModeRun run = runner.run(mode, mode.retriever(index.searchers(), embedder), dataset.queries());
+                ModeRunner.ModeRun run = runner.run(mode, dataset.queries());
                 run.failures().forEach(f -> err.println("warning: " + mode.label + " query failed: " + f));
                 results.add(ModeResult.of(run));
             }
@@ -154,16 +153,18 @@ public final class EvalCommand {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("split", options.split());
         s.put("max_docs", options.truncated() ? options.maxDocs() : null);
-        s.put("depth_chunks", options.depth());
+        s.put("depth_chunks", options.search().depth());
+        s.put("dense_floor", options.search().denseFloor());
         s.put("warmup_queries", options.warmup());
         s.put("embedder", embedder.modelId());
         s.put("chunker", CHUNKER_SETTINGS);
         s.put("bm25", IndexSchema.similarity().toString());
-        s.put("fusion", EvalMode.productionFusion().toString());
+        s.put("fusion", options.search().fusionFunction().toString());
         s.put("reader", "public");
         s.put("query_rewrite", "lexical side only: query-syntax operators + | - \" * ( ) ~ \\ escaped (bag of words)");
         s.put("ranking", "one candidate per document (its best chunk), then trec_eval order: score desc, doc id desc");
-        s.put("latency", "per query in-process: parse + query embedding + retrieval (+ fusion) + loading the first "
+        s.put("latency", "per query in-process, through SearchPipeline: validation + query embedding + retrieval "
+                + "(+ fusion) + access guard + loading the first "
                 + ModeRunner.PAGE + " passages; nearest-rank percentiles");
         s.put("cache_key", key);
         return s;

@@ -2,41 +2,39 @@ package dev.sextant.bench;
 
 import dev.sextant.indexer.Embedder;
 import dev.sextant.retriever.Bm25Retriever;
-import dev.sextant.retriever.ConvexFusion;
+import dev.sextant.reranker.SearchSettings;
 import dev.sextant.retriever.DenseRetriever;
-import dev.sextant.retriever.Fusion;
 import dev.sextant.retriever.HybridRetriever;
 import dev.sextant.retriever.Retriever;
 import java.util.Arrays;
 import java.util.Locale;
-import org.apache.lucene.search.SearcherManager;
 
 /** A retrieval pipeline to evaluate, wired from the production retrievers, and the score stage it ranks by. */
 enum EvalMode {
 
     BM25("bm25", Bm25Retriever.STAGE),
     DENSE("dense", DenseRetriever.STAGE),
-    HYBRID("hybrid", ConvexFusion.STAGE);
-
-    /** The fusion production runs by default (gateway: sextant.search.fusion, dense-weight). */
-    static Fusion productionFusion() {
-        return ConvexFusion.bm25AndDense(ConvexFusion.DENSE_WEIGHT);
-    }
+    HYBRID("hybrid", null);
 
     final String label;
-    /** The key in {@code Candidate.scores()} that holds this pipeline's final score. */
-    final String scoreStage;
+    private final String stage;
 
-    EvalMode(String label, String scoreStage) {
+    EvalMode(String label, String stage) {
         this.label = label;
-        this.scoreStage = scoreStage;
+        this.stage = stage;
     }
 
-    Retriever retriever(SearcherManager searchers, Embedder embedder) {
+    /** The key in {@code Candidate.scores()} that holds this pipeline's final score under these settings. */
+    String scoreStage(SearchSettings settings) {
+        return stage != null ? stage : settings.fusionFunction().stage();
+    }
+
+    /** The coarse stage of this mode, built from the production settings. */
+    Retriever retriever(Embedder embedder, SearchSettings settings) {
         return switch (this) {
-            case BM25 -> new Bm25Retriever(searchers);
-            case DENSE -> new DenseRetriever(searchers, embedder);
-            case HYBRID -> HybridRetriever.bm25AndDense(searchers, embedder, productionFusion());
+            case BM25 -> new Bm25Retriever();
+            case DENSE -> new DenseRetriever(embedder);
+            case HYBRID -> HybridRetriever.bm25AndDense(embedder, settings.fusionFunction());
         };
     }
 

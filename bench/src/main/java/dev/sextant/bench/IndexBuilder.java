@@ -4,8 +4,9 @@ import dev.sextant.connectors.Connector;
 import dev.sextant.indexer.Chunker;
 import dev.sextant.indexer.Embedder;
 import dev.sextant.indexer.Indexer;
+import dev.sextant.indexer.IndexProfile;
 import dev.sextant.indexer.IndexerOptions;
-import dev.sextant.indexer.LuceneIndex;
+import dev.sextant.indexer.lucene.LuceneIndex;
 import dev.sextant.indexer.ProgressListener;
 import dev.sextant.indexer.SyncReport;
 import java.io.IOException;
@@ -32,7 +33,7 @@ final class IndexBuilder {
     }
 
     Built build(Connector connector, Path indexDir) throws IOException, InterruptedException {
-        try (LuceneIndex index = LuceneIndex.open(indexDir)) {
+        try (LuceneIndex index = LuceneIndex.open(indexDir, IndexProfile.of(embedder, chunker))) {
             Indexer indexer = new Indexer(index, chunker, embedder, IndexerOptions.defaults());
             long start = System.nanoTime();
             SyncReport report = indexer.sync(connector, progress);

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sextant.indexer.Chunker;
-import dev.sextant.indexer.IndexSchema;
-import dev.sextant.indexer.ChunkText;
+import dev.sextant.indexer.lucene.IndexSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -50,20 +49,9 @@ final class IndexCache {
                 SCHEMA_VERSION));
     }
 
-    /** Describes a chunker by its settings and by what it makes of a fixed probe text (headings, sentences). */
+    /** Describes a chunker by its settings and by its {@link Chunker#fingerprint()}. */
     static String chunkerSettings(String settings, Chunker chunker) {
-        StringBuilder probe = new StringBuilder("# Probe\n");
-        for (int i = 0; i < 700; i++) {
-            probe.append("word").append(i).append(i % 17 == 16 ? ". " : " ");
-            if (i % 250 == 249) {
-                probe.append("\n## Section ").append(i).append('\n');
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (ChunkText c : chunker.chunk("Probe title", probe.toString())) {
-            out.append(c.contextualized("Probe title")).append('\u0000');
-        }
-        return settings + " output=" + sha256Hex(out.toString()).substring(0, 16);
+        return settings + " output=" + chunker.fingerprint().substring(0, 16);
     }
 
     Path folder(String key) {

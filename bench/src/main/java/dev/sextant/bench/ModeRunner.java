@@ -2,20 +2,24 @@ package dev.sextant.bench;
 
 import dev.sextant.acl.Principal;
 import dev.sextant.acl.Principals;
+import dev.sextant.indexer.ChunkIndex;
+import dev.sextant.indexer.Embedder;
+import dev.sextant.reranker.AccessGuard;
+import dev.sextant.reranker.RerankerCascade;
+import dev.sextant.reranker.SearchPipeline;
+import dev.sextant.reranker.SearchSettings;
 import dev.sextant.retriever.Candidate;
 import dev.sextant.retriever.InvalidQueryException;
-import dev.sextant.retriever.PassageLoader;
-import dev.sextant.retriever.QueryParser;
-import dev.sextant.retriever.Retriever;
 import dev.sextant.retriever.SearchQuery;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs every evaluated query through one retrieval pipeline as the product would (parse, then retrieve as
- * the public reader), timing each end to end in-process: query parse, query embedding, retrieval,
- * fusion, and loading the passages of the first page of {@value #PAGE} hits, as the search page would. The first {@code warmup} queries are run once beforehand, untimed, to load and JIT-compile the
+ * Runs every evaluated query through the production {@link SearchPipeline}, built from the same
+ * {@link SearchSettings} as the gateway's, as the public reader, timing each end to end in-process: query
+ * validation, query embedding, retrieval, fusion, the access guard, and loading the passages of the first
+ * page of {@value #PAGE} hits, as the search page would. The first {@code warmup} queries are run once beforehand, untimed, to load and JIT-compile the
  * code paths. A query the parser still rejects after {@link QueryText#escapeOperators} counts as failed
  * and is scored as an empty run (as trec_eval -c would).
  */
@@ -34,20 +38,27 @@ final class ModeRunner {
 
     static final int PAGE = 10;
 
-    private final QueryParser parser = QueryParser.english();
-    private final PassageLoader passages;
-    private final int depth;
+    private final ChunkIndex index;
+    private final Embedder embedder;
+    private final SearchSettings settings;
     private final int warmup;
 
-    ModeRunner(PassageLoader passages, int depth, int warmup) {
-        this.passages = passages;
-        this.depth = depth;
+    ModeRunner(ChunkIndex index, Embedder embedder, SearchSettings settings, int warmup) {
+        this.index = index;
+        this.embedder = embedder;
+        this.settings = settings;
         this.warmup = warmup;
     }
 
-    ModeRun run(EvalMode mode, Retriever retriever, List<BeirDataset.EvalQuery> queries) throws IOException {
+    ModeRun run(EvalMode mode, List<BeirDataset.EvalQuery> queries) throws IOException, InterruptedException {
+        AccessGuard guard = new AccessGuard(c -> {
+            throw new IllegalStateException("the guard dropped " + c.docId() + " for the public reader");
+        });
+        SearchPipeline pipeline = new SearchPipeline(index, mode.retriever(embedder, settings),
+                RerankerCascade.passThrough(), guard, settings);
+        String scoreStage = mode.scoreStage(settings);
         for (BeirDataset.EvalQuery q : queries.subList(0, Math.min(warmup, queries.size()))) {
-            search(retriever, q.text());
+            search(pipeline, q.text());
         }
         List<QueryRun> runs = new ArrayList<>(queries.size());
         long[] nanos = new long[queries.size()];
@@ -58,7 +69,7 @@ final class ModeRunner {
             long start = System.nanoTime();
             List<Candidate> found;
             try {
-                found = search(retriever, q.text());
+                found = search(pipeline, q.text());
             } catch (InvalidQueryException e) {
                 failures.add(q.id() + ": " + e.getMessage());
                 runs.add(new QueryRun(q, List.of(), true));
@@ -69,17 +80,15 @@ final class ModeRunner {
                 underHundred++;
             }
             List<TrecMetrics.Scored> scored = found.stream()
-                    .map(c -> new TrecMetrics.Scored(c.docId(), c.scores().get(mode.scoreStage))).toList();
+                    .map(c -> new TrecMetrics.Scored(c.docId(), c.scores().get(scoreStage))).toList();
             runs.add(new QueryRun(q, TrecMetrics.trecOrder(scored), false));
         }
         LatencyStats latency = timed == 0 ? null : new LatencyStats(java.util.Arrays.copyOf(nanos, timed));
         return new ModeRun(mode, runs, latency, failures.size(), failures, underHundred);
     }
 
-    private List<Candidate> search(Retriever retriever, String text) throws IOException {
-        var lexical = parser.parse(QueryText.escapeOperators(text));
-        List<Candidate> found = retriever.retrieve(new SearchQuery(text, lexical, PUBLIC_READER, depth));
-        passages.load(found.subList(0, Math.min(PAGE, found.size())));
-        return found;
+    private List<Candidate> search(SearchPipeline pipeline, String text) throws IOException, InterruptedException {
+        var query = new SearchQuery(text, QueryText.escapeOperators(text), PUBLIC_READER, settings.depth());
+        return pipeline.search(query, 0, PAGE).ranking();
     }
 }

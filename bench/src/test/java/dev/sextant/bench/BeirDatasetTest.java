@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.sextant.retriever.QueryParser;
+import dev.sextant.indexer.lucene.LuceneQueryParser;
+import dev.sextant.retriever.QuerySyntax;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,9 +50,9 @@ class BeirDatasetTest {
         BeirDataset d = BeirDataset.load(scifact, "test");
         assertThat(d.queries()).hasSize(300);
         assertThat(d.queries().stream().mapToInt(q -> q.qrels().size()).sum()).isEqualTo(339);
-        QueryParser parser = QueryParser.english();
         for (BeirDataset.EvalQuery q : d.queries()) {
-            parser.parse(QueryText.escapeOperators(q.text())); // throws on a query the product would reject
+            QuerySyntax.validate(QueryText.escapeOperators(q.text())); // throws on a query the product would reject
+            LuceneQueryParser.parse(QueryText.escapeOperators(q.text()));
         }
         assertThat(BeirDataset.load(scifact, "train").queries()).hasSize(809);
     }
@@ -67,7 +68,8 @@ class BeirDatasetTest {
         assertThat(QueryText.escapeOperators("a \"b (c) -d +e|f* g~2 h\\"))
                 .isEqualTo("a \\\"b \\(c\\) \\-d \\+e\\|f\\* g\\~2 h\\\\");
         for (String raw : List.of("\"unbalanced", "open (paren", "close) paren", "-", "\\")) {
-            QueryParser.english().parse(QueryText.escapeOperators(raw));
+            QuerySyntax.validate(QueryText.escapeOperators(raw));
+            LuceneQueryParser.parse(QueryText.escapeOperators(raw));
         }
     }
 }

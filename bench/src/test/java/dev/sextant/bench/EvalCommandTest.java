@@ -59,6 +59,12 @@ class EvalCommandTest {
         assertThat(bm25.get("mrr@10").asDouble()).isEqualTo(1.0);
         assertThat(bm25.get("ndcg@10").asDouble()).isEqualTo(1.0);
         assertThat(bm25.get("recall@100").asDouble()).isEqualTo(1.0);
+        // Each query is about one subject of ten: the model alone, and fused with BM25, puts it first.
+        for (String mode : new String[] {"dense", "hybrid"}) {
+            JsonNode m = json.get("modes").get(mode);
+            assertThat(m.get("mrr@10").asDouble()).as(mode).isEqualTo(1.0);
+            assertThat(m.get("recall@100").asDouble()).as(mode).isEqualTo(1.0);
+        }
         assertThat(json.get("settings").get("depth_chunks").asInt()).isEqualTo(300);
         assertThat(json.get("machine").get("cores").asInt()).isPositive();
         assertThat(json.get("machine").get("java").asText()).isNotBlank();

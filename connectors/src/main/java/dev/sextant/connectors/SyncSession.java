@@ -5,19 +5,24 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a connector writes into during one sync. The implementation (the indexer) makes the result durable
- * only when the sync completes, together with the {@linkplain #checkpoint(String) checkpoint}, so a crash
- * mid-sync leaves the previous consistent state and the next sync simply redoes the work.
+ * What a connector writes into during one sync. The implementation (the indexer) commits what it was given
+ * every so often during a long sync and when the sync completes, each time together with the latest
+ * {@linkplain #checkpoint(String) checkpoint} the connector saved, never with a checkpoint ahead of the
+ * documents it covers. A crash loses at most what was handed over since the last commit; the next sync
+ * starts from the last committed checkpoint and the versions then indexed, and redoes that work.
  */
 public interface SyncSession {
 
     /** Document id to {@link SourceDocument#version()} for every document of this connector as last indexed. */
     Map<String, String> knownVersions() throws IOException;
 
-    /** The cursor the connector saved at the end of its last completed sync, if any. */
+    /** The cursor last committed with this connector's documents (at the end of a sync, or during one), if any. */
     Optional<String> checkpoint();
 
-    /** Saves a cursor (e.g. a changes token) to be returned by {@link #checkpoint()} next time. */
+    /**
+     * Saves a cursor (e.g. a changes token) to be returned by {@link #checkpoint()} next time: it must cover
+     * only what the connector has already handed to this session.
+     */
     void checkpoint(String cursor);
 
     /** Tells how many documents this sync will look at, when the connector knows; for progress only. */

@@ -1,18 +1,19 @@
 package dev.sextant.gateway;
 
 import dev.sextant.indexer.BgeSmallEmbedder;
+import dev.sextant.indexer.ChunkIndex;
+import dev.sextant.indexer.Chunker;
 import dev.sextant.indexer.Embedder;
 import dev.sextant.indexer.HeadingAwareChunker;
 import dev.sextant.indexer.Indexer;
+import dev.sextant.indexer.IndexProfile;
 import dev.sextant.indexer.IndexerOptions;
-import dev.sextant.indexer.LuceneIndex;
+import dev.sextant.indexer.lucene.LuceneIndex;
+import dev.sextant.reranker.AccessGuard;
 import dev.sextant.reranker.RerankerCascade;
 import dev.sextant.reranker.SearchPipeline;
-import dev.sextant.retriever.ConvexFusion;
-import dev.sextant.retriever.Fusion;
+import dev.sextant.reranker.SearchSettings;
 import dev.sextant.retriever.HybridRetriever;
-import dev.sextant.retriever.PassageLoader;
-import dev.sextant.retriever.RrfFusion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -29,20 +30,19 @@ public class Engine {
 
     @Produces
     @Singleton
-    LuceneIndex index(SextantConfig config) {
+    ChunkIndex index(SextantConfig config, Embedder embedder, Chunker chunker) {
         try {
-            LuceneIndex index = LuceneIndex.open(config.dataDir().resolve("index"));
-            if (index.rebuilt()) {
-                LOG.warnf("the index under %s was written by an older version of Sextant; it was emptied and every "
-                        + "source is indexed again", config.dataDir().toAbsolutePath());
-            }
+            LuceneIndex index = LuceneIndex.open(config.dataDir().resolve("index"), IndexProfile.of(embedder, chunker));
+            index.rebuiltBecause().ifPresent(why -> LOG.warnf("the index under %s was emptied because %s; every source "
+                    + "is indexed again, reusing the vectors of unchanged text where the model is the same",
+                    config.dataDir().toAbsolutePath(), why));
             return index;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the index under " + config.dataDir().toAbsolutePath(), e);
         }
     }
 
-    void close(@Disposes LuceneIndex index) throws IOException {
+    void close(@Disposes ChunkIndex index) throws IOException {
         index.close();
     }
 
@@ -54,8 +54,14 @@ public class Engine {
 
     @Produces
     @Singleton
-    Indexer indexer(LuceneIndex index, Embedder embedder) {
-        return new Indexer(index, HeadingAwareChunker.defaults(), embedder, IndexerOptions.defaults());
+    Chunker chunker() {
+        return HeadingAwareChunker.defaults();
+    }
+
+    @Produces
+    @Singleton
+    Indexer indexer(ChunkIndex index, Chunker chunker, Embedder embedder) {
+        return new Indexer(index, chunker, embedder, IndexerOptions.defaults());
     }
 
     @Produces
@@ -70,18 +76,20 @@ public class Engine {
 
     @Produces
     @Singleton
-    PassageLoader passages(LuceneIndex index) {
-        return new PassageLoader(index.searchers());
+    SearchSettings searchSettings(SextantConfig config) {
+        var search = config.search();
+        SearchSettings d = SearchSettings.DEFAULTS;
+        return new SearchSettings(search.depth().orElse(d.depth()), search.fusion().orElse(d.fusion()),
+                search.denseWeight().orElse(d.denseWeight()), search.rrfK().orElse(d.rrfK()),
+                search.denseFloor().orElse(d.denseFloor()));
     }
 
     @Produces
     @Singleton
-    SearchPipeline pipeline(LuceneIndex index, Embedder embedder, RerankerCascade cascade, SextantConfig config) {
-        var search = config.search();
-        Fusion fusion = switch (search.fusion()) {
-            case convex -> ConvexFusion.bm25AndDense(search.denseWeight());
-            case rrf -> new RrfFusion(search.rrfK());
-        };
-        return new SearchPipeline(HybridRetriever.bm25AndDense(index.searchers(), embedder, fusion), cascade);
+    SearchPipeline pipeline(ChunkIndex index, Embedder embedder, RerankerCascade cascade, SearchSettings settings) {
+        AccessGuard guard = new AccessGuard(c -> LOG.errorf(
+                "guard dropped %s: the index filter admitted it but its ACL does not", c.docId()));
+        return new SearchPipeline(index, HybridRetriever.bm25AndDense(embedder, settings.fusionFunction()), cascade,
+                guard, settings);
     }
 }

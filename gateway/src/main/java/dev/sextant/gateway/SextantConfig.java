@@ -2,6 +2,7 @@ package dev.sextant.gateway;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import dev.sextant.reranker.SearchSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -40,28 +41,24 @@ public interface SextantConfig {
         int maxFileMb();
     }
 
+    /** Overrides of {@link SearchSettings#DEFAULTS}, which the evaluation measures. */
     interface Search {
-        /** Chunk hits each coarse stage (BM25, kNN) collects before fusion; the evaluation's default too. */
-        @WithDefault("300")
-        int depth();
+        /** Chunk hits each coarse stage (BM25, kNN) collects before fusion. */
+        Optional<Integer> depth();
 
         @WithDefault("50")
         int maxLimit();
 
         /** {@code convex} (standardized scores, weighted; see ConvexFusion) or {@code rrf} (reciprocal rank fusion). */
-        @WithDefault("convex")
-        FusionKind fusion();
+        Optional<SearchSettings.FusionKind> fusion();
 
         /** With convex fusion: the dense list's weight, BM25's being one minus it. */
-        @WithDefault("0.5")
-        double denseWeight();
+        Optional<Double> denseWeight();
 
         /** With RRF: the {@code k} of {@code 1 / (k + rank)}. */
-        @WithDefault("60")
-        int rrfK();
+        Optional<Integer> rrfK();
 
-        enum FusionKind {
-            convex, rrf
-        }
+        /** The least cosine similarity at which a document no query word matches still counts as found. */
+        Optional<Double> denseFloor();
     }
 }

@@ -4,21 +4,25 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sextant.acl.Acl;
+import dev.sextant.gateway.auth.AccountStore;
 import dev.sextant.gateway.indexing.IndexingService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Walks the demo corpus's whole ACL matrix through the HTTP API: every hit admits its reader, and every
- * document a reader may read is found by a query for its title.
+ * Walks the demo corpus's whole ACL matrix through the HTTP API, for the demo accounts and for readers at
+ * the edges of the ACLs ({@link DemoCorpus#EDGE_READERS}): every hit admits its reader, and every document a
+ * reader may read is found by a query for its title, and no other.
  */
 @QuarkusTest
 class AclMatrixTest {
@@ -28,20 +32,49 @@ class AclMatrixTest {
     @Inject
     IndexingService indexing;
 
+    @Inject
+    AccountStore accounts;
+
     @BeforeEach
     void indexed() throws InterruptedException {
         IndexedCorpus.await(indexing);
+        for (DemoCorpus.Reader r : DemoCorpus.EDGE_READERS) {
+            accounts.upsert(r.username(), r.email(), r.username(), r.password(), false, Set.of("user"), r.groups());
+        }
+    }
+
+    @Test
+    void theEdgeReadersAreWhatTheirNamesSay() {
+        Map<String, Acl> docs = DemoCorpus.documents();
+        var payroll = docs.entrySet().stream().filter(e -> e.getKey().contains("/finance/payroll/")).toList();
+        var wiki = docs.entrySet().stream().filter(e -> e.getKey().contains("/wiki/")).toList();
+        assertThat(payroll).isNotEmpty();
+        assertThat(wiki).isNotEmpty();
+        for (String name : List.of("erin", "dana")) {
+            var reader = edge(name).principals();
+            assertThat(payroll).as(name).noneMatch(e -> e.getValue().admits(reader));
+            assertThat(wiki).as(name).allMatch(e -> e.getValue().admits(reader));
+        }
+        assertThat(docs.entrySet()).as("erin reads finance outside payroll")
+                .anyMatch(e -> e.getKey().contains("/finance/") && e.getValue().admits(edge("erin").principals()));
+        assertThat(wiki).as("mallory, from outside the domain").noneMatch(e -> e.getValue().admits(edge("mallory").principals()));
+    }
+
+    private static DemoCorpus.Reader edge(String name) {
+        return DemoCorpus.EDGE_READERS.stream().filter(r -> r.username().equals(name)).findFirst().orElseThrow();
     }
 
     @Test
     void everyHitAdmitsItsReaderAndEveryReadableDocumentIsFindable() throws IOException {
         Map<String, Acl> docs = DemoCorpus.documents();
         assertThat(docs).as("demo corpus documents").hasSizeGreaterThan(50);
-        for (DemoCorpus.Reader reader : DemoCorpus.READERS) {
+        List<DemoCorpus.Reader> readers = new ArrayList<>(DemoCorpus.READERS);
+        readers.addAll(DemoCorpus.EDGE_READERS);
+        for (DemoCorpus.Reader reader : readers) {
             int readable = 0;
             for (var doc : docs.entrySet()) {
                 String query = titleQuery(doc.getKey());
-                JsonPath result = search(reader.username(), query, 50);
+                JsonPath result = search(reader, query, 50);
                 List<String> hits = result.getList("hits.doc_id");
                 for (String hit : hits) {
                     assertThat(docs).as("hit %s for %s", hit, reader.username()).containsKey(hit);
@@ -76,7 +109,11 @@ class AclMatrixTest {
     }
 
     static JsonPath search(String user, String query, int limit) {
-        return given().auth().preemptive().basic(user, "demo")
+        return search(new DemoCorpus.Reader(user, null, Set.of(), "demo"), query, limit);
+    }
+
+    static JsonPath search(DemoCorpus.Reader reader, String query, int limit) {
+        return given().auth().preemptive().basic(reader.username(), reader.password())
                 .queryParam("q", query).queryParam("limit", limit)
                 .when().get("/api/search")
                 .then().statusCode(200).extract().jsonPath();

@@ -24,18 +24,31 @@ final class DemoCorpus {
 
     static final Path ROOT = Path.of("../demo/corpus").toAbsolutePath().normalize();
 
-    record Reader(String username, Principals principals) {
+    /** Someone who signs in: a demo account, or one of {@link #EDGE_READERS}, which a test creates. */
+    record Reader(String username, String email, Set<String> groups, String password) {
+        Principals principals() {
+            return new PrincipalResolver(GroupDirectory.EMPTY).resolve(email, groups);
+        }
     }
 
     static final List<Reader> READERS = List.of(
             reader("alice", "engineering"), reader("bob", "finance"), reader("carol", "hr"), reader("admin"));
 
+    /**
+     * Readers at the edges of the ACLs: erin is in finance but not named in payroll's second clause, dana is
+     * named there but not in finance (each satisfies exactly one of payroll's two clauses), and mallory signs
+     * in from outside the company's domain.
+     */
+    static final List<Reader> EDGE_READERS = List.of(
+            new Reader("erin", "erin@northwind.example", Set.of("finance"), "edge-reader-password"),
+            new Reader("dana", "dana@northwind.example", Set.of(), "edge-reader-password"),
+            new Reader("mallory", "mallory@elsewhere.example", Set.of(), "edge-reader-password"));
+
     private DemoCorpus() {
     }
 
     private static Reader reader(String username, String... groups) {
-        return new Reader(username, new PrincipalResolver(GroupDirectory.EMPTY)
-                .resolve(username + "@northwind.example", Set.of(groups)));
+        return new Reader(username, username + "@northwind.example", Set.of(groups), "demo");
     }
 
     /** Document id (as the filesystem connector makes it) to its ACL, for every indexable file. */

@@ -31,7 +31,7 @@ class SearchApiTest {
         List<String> bobUrls = bob.getList("hits.url");
         assertThat(bobUrls).anyMatch(u -> u.contains("/finance/q3-2026-financial-report"));
         assertThat(bob.getString("hits[0].snippet")).contains("<mark>");
-        assertThat(bob.getMap("hits[0].scores")).containsKey("hybrid");
+        assertThat(bob.getList("hits.scores")).as("raw scores are for admins who ask").allMatch(x -> x == null);
         assertThat(bob.getString("hits[0].updated")).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
         assertThat(bob.getLong("took_ms")).isNotNegative();
 
@@ -48,8 +48,46 @@ class SearchApiTest {
     void theOneDocumentAWordOccursInLeadsTheDocumentsThatOnlyResembleIt() {
         JsonPath bob = AclMatrixTest.search("bob", "runway", 10);
         assertThat(bob.getString("hits[0].url")).contains("/finance/q3-2026-financial-report");
-        assertThat(bob.getMap("hits[0].scores")).containsKeys("bm25", "dense", "hybrid");
-        assertThat(bob.getMap("hits[1].scores")).doesNotContainKey("bm25");
+    }
+
+    @Test
+    void rawScoresAreForAdminsWhoAskForThem() {
+        given().auth().preemptive().basic("bob", "demo").queryParam("q", "runway").queryParam("explain", "true")
+                .get("/api/search").then().statusCode(403).body("error", containsString("admins only"));
+        JsonPath admin = given().auth().preemptive().basic("admin", "demo").queryParam("q", "holiday calendar")
+                .queryParam("explain", "true").get("/api/search").then().statusCode(200).extract().jsonPath();
+        assertThat(admin.getList("hits")).isNotEmpty();
+        assertThat(admin.getMap("hits[0].scores")).containsKeys("bm25", "dense", "hybrid");
+        JsonPath plain = AclMatrixTest.search("admin", "holiday calendar", 10);
+        assertThat(plain.getList("hits.scores")).allMatch(x -> x == null);
+    }
+
+    @Test
+    void hostileQuerySyntaxGetsAnAnswerOrAClearErrorNeverAFailure() {
+        for (String q : List.of("((((((((((a))))))))))", "+-+-+-", "*", "a~2 b~ ~", "\\", "\"", "a\\\"b", "| | |",
+                "-a -b -c", "\"a\" \"\" \"b", "a*b*c*", "%00", "<script>alert(1)</script>", "\u202e\u200b",
+                "title:secret", "acl_0:*", "*:*", "\"" + "a ".repeat(400) + "\"")) {
+            var response = given().auth().preemptive().basic("alice", "demo").queryParam("q", q).get("/api/search");
+            assertThat(response.statusCode()).as("q=%s", q).isIn(200, 400);
+            if (response.statusCode() == 400) {
+                assertThat(response.jsonPath().getString("error")).as("q=%s", q).isNotBlank();
+            } else {
+                assertThat(response.jsonPath().getList("hits.url", String.class)).as("q=%s", q)
+                        .noneMatch(u -> u.contains("/finance/") || u.contains("/hr/"));
+            }
+        }
+    }
+
+    @Test
+    void aThousandCharactersOfPrefixesAreAnsweredInBoundedTime() {
+        String spam = "a* b* c* d* e* f* g* h* i* j* k* l* m* n* o* p* q* r* s* t* ".repeat(20).substring(0, 1000);
+        long start = System.nanoTime();
+        var response = given().auth().preemptive().basic("alice", "demo").queryParam("q", spam).get("/api/search");
+        long seconds = (System.nanoTime() - start) / 1_000_000_000;
+        assertThat(response.statusCode()).isIn(200, 400);
+        assertThat(seconds).as("a bound against denial of service, not a speed target").isLessThan(30);
+        given().auth().preemptive().basic("alice", "demo").queryParam("q", spam + "x").get("/api/search")
+                .then().statusCode(400).body("error", containsString("limit is 1000"));
     }
 
     @Test

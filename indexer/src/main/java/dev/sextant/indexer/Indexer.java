@@ -10,13 +10,13 @@ import java.time.Duration;
  */
 public final class Indexer {
 
-    private final LuceneIndex index;
+    private final ChunkIndex index;
     private final Chunker chunker;
     private final Embedder embedder;
     private final IndexerOptions options;
     private final IndexProgress progress = new IndexProgress();
 
-    public Indexer(LuceneIndex index, Chunker chunker, Embedder embedder, IndexerOptions options) {
+    public Indexer(ChunkIndex index, Chunker chunker, Embedder embedder, IndexerOptions options) {
         this.index = index;
         this.chunker = chunker;
         this.embedder = embedder;

@@ -17,12 +17,17 @@ import java.util.Optional;
 /**
  * One connector's sync into the index. Upserted documents are chunked at once and queued; their new chunks
  * are embedded in batches across documents, while chunks whose content hash the index already has reuse
- * the stored vector, so an ACL-only change costs no embedding.
+ * the stored vector, so an ACL-only change costs no embedding. A document that cannot be chunked is a
+ * recorded skip, never the end of the sync.
+ *
+ * <p>Every {@link IndexerOptions#commitEveryDocs()} documents the queue is flushed and the index committed
+ * with the connector's latest checkpoint, which therefore never runs ahead of the documents it covers; in
+ * between, what was written is made searchable every {@link IndexerOptions#refreshEvery()}.
  */
 final class IndexingSession implements SyncSession {
 
     private final String connectorId;
-    private final LuceneIndex index;
+    private final ChunkIndex index;
     private final Chunker chunker;
     private final Embedder embedder;
     private final IndexerOptions options;
@@ -35,12 +40,13 @@ final class IndexingSession implements SyncSession {
     private int pendingNewChunks;
     private int sinceCommit;
     private long embeddingNanos;
+    private long lastRefresh = System.nanoTime();
 
     /** A document waiting for its new chunks' vectors; {@code vectors[i]} is null until embedded. */
     private record Pending(SourceDocument document, List<ChunkText> chunks, List<String> hashes, float[][] vectors) {
     }
 
-    IndexingSession(String connectorId, LuceneIndex index, Chunker chunker, Embedder embedder,
+    IndexingSession(String connectorId, ChunkIndex index, Chunker chunker, Embedder embedder,
                     IndexerOptions options, IndexProgress progress, ProgressListener listener) throws IOException {
         this.connectorId = connectorId;
         this.index = index;
@@ -83,13 +89,20 @@ final class IndexingSession implements SyncSession {
 
     @Override
     public void upsert(SourceDocument document) throws IOException {
-        if (document.acl().clauses().size() > IndexSchema.MAX_ACL_CLAUSES) {
+        if (document.acl().clauses().size() > ChunkIndex.MAX_ACL_CLAUSES) {
             index.delete(document.id());
             skip(document.id(), "ACL has " + document.acl().clauses().size() + " clauses, more than the "
-                    + IndexSchema.MAX_ACL_CLAUSES + " supported; left out of the index (fail closed)");
+                    + ChunkIndex.MAX_ACL_CLAUSES + " supported; left out of the index (fail closed)");
             return;
         }
-        List<ChunkText> chunks = chunker.chunk(document.title(), document.body());
+        List<ChunkText> chunks;
+        try {
+            chunks = chunker.chunk(document.title(), document.body());
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            index.delete(document.id());
+            skip(document.id(), "could not be cut into passages (" + e + "); left out of the index");
+            return;
+        }
         List<String> hashes = chunks.stream().map(c -> hash(c.contextualized(document.title()))).toList();
         Map<String, float[]> existing = index.vectorsOf(document.id());
         float[][] vectors = new float[chunks.size()][];
@@ -125,6 +138,7 @@ final class IndexingSession implements SyncSession {
         progress.processed.incrementAndGet();
     }
 
+    /** Writes what is queued and commits it with the connector's latest checkpoint. */
     void finish() throws IOException {
         flush();
         index.commit(connectorId, checkpoint);
@@ -179,8 +193,12 @@ final class IndexingSession implements SyncSession {
         progress.processed.addAndGet(documents);
         sinceCommit += documents;
         if (sinceCommit >= options.commitEveryDocs()) {
-            index.commit(connectorId, null);
             sinceCommit = 0;
+            finish();
+            lastRefresh = System.nanoTime();
+        } else if (System.nanoTime() - lastRefresh >= options.refreshEvery().toNanos()) {
+            index.refresh();
+            lastRefresh = System.nanoTime();
         }
         listener.onProgress(progress.snapshot());
     }

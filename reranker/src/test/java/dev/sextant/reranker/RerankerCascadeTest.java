@@ -37,8 +37,8 @@ class RerankerCascadeTest {
     void stagesRunInOrderOnThePreviousOutput() throws Exception {
         var reverse = stage("reverse", in -> in.reversed());
         var dropLast = stage("drop", in -> in.subList(0, in.size() - 1));
-        try (var cascade = new RerankerCascade(List.of(new RerankerCascade.Stage(reverse, Duration.ofSeconds(5)),
-                new RerankerCascade.Stage(dropLast, Duration.ofSeconds(5))))) {
+        try (var cascade = new RerankerCascade(List.of(new RerankerCascade.Stage(reverse, 10, Duration.ofSeconds(5)),
+                new RerankerCascade.Stage(dropLast, 10, Duration.ofSeconds(5))))) {
             var result = cascade.rerank(null, COARSE);
             assertThat(result.candidates()).extracting(Candidate::docId).containsExactly("c", "b");
             assertThat(result.notices()).isEmpty();
@@ -54,8 +54,8 @@ class RerankerCascadeTest {
         var broken = stage("broken", in -> {
             throw new IllegalStateException("endpoint down");
         });
-        try (var cascade = new RerankerCascade(List.of(new RerankerCascade.Stage(slow, Duration.ofMillis(100)),
-                new RerankerCascade.Stage(broken, Duration.ofSeconds(1))))) {
+        try (var cascade = new RerankerCascade(List.of(new RerankerCascade.Stage(slow, 10, Duration.ofMillis(100)),
+                new RerankerCascade.Stage(broken, 10, Duration.ofSeconds(1))))) {
             var result = cascade.rerank(null, COARSE);
             assertThat(result.candidates()).isEqualTo(COARSE);
             assertThat(result.notices()).hasSize(2);
@@ -65,9 +65,43 @@ class RerankerCascadeTest {
     }
 
     @Test
-    void pipelineRetrievesThenReranks() throws Exception {
-        var pipeline = new SearchPipeline(q -> COARSE, RerankerCascade.passThrough());
-        assertThat(pipeline.search(null).candidates()).isEqualTo(COARSE);
-        assertThat(new PassThroughReranker().rerank(null, COARSE)).isEqualTo(COARSE);
+    void aStageReordersOnlyItsTopKAndTheRestKeepTheirPlace() throws Exception {
+        var reverse = stage("reverse", in -> in.reversed());
+        List<Candidate> five = List.of(c("a"), c("b"), c("c"), c("d"), c("e"));
+        try (var cascade = new RerankerCascade(List.of(new RerankerCascade.Stage(reverse, 3, Duration.ofSeconds(5))))) {
+            assertThat(cascade.depth()).isEqualTo(3);
+            assertThat(cascade.rerank(null, five).candidates()).extracting(Candidate::docId)
+                    .containsExactly("c", "b", "a", "d", "e");
+        }
+    }
+
+    @Test
+    void aStageIsGivenNoMorePassageWordsThanItsTokenBudget() throws Exception {
+        List<Integer> given = new java.util.ArrayList<>();
+        var counting = stage("count", in -> {
+            given.add(in.size());
+            return in;
+        });
+        var words = new dev.sextant.indexer.Passage("t", "", "one two three four", "", "u", "test",
+                java.time.Instant.EPOCH, "public");
+        List<Candidate> withPassages = List.of(c("a").withPassage(words), c("b").withPassage(words),
+                c("c").withPassage(words));
+        try (var cascade = new RerankerCascade(List.of(new RerankerCascade.Stage(counting, 10, Duration.ofSeconds(5), 9),
+                new RerankerCascade.Stage(counting, 10, Duration.ofSeconds(5), 2)))) {
+            cascade.rerank(null, withPassages);
+        }
+        assertThat(given).containsExactly(2, 1);
+    }
+
+    @Test
+    void aStageThatReturnsACandidateItWasNotGivenIsIgnored() throws Exception {
+        var inject = stage("inject", in -> List.of(new Candidate("secret", "secret#0", "group:idp:finance", Map.of())));
+        var alter = stage("alter", in -> List.of(new Candidate("a", "a#0", "group:idp:finance", Map.of())));
+        try (var cascade = new RerankerCascade(List.of(new RerankerCascade.Stage(inject, 10, Duration.ofSeconds(5)),
+                new RerankerCascade.Stage(alter, 10, Duration.ofSeconds(5))))) {
+            var result = cascade.rerank(null, COARSE);
+            assertThat(result.candidates()).isEqualTo(COARSE);
+            assertThat(result.notices()).hasSize(2).allMatch(n -> n.contains("not given"));
+        }
     }
 }

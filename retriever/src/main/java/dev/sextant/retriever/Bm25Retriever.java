@@ -1,29 +1,16 @@
 package dev.sextant.retriever;
 
+import dev.sextant.indexer.IndexSnapshot;
 import java.io.IOException;
 import java.util.List;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.SearcherManager;
 
-/** BM25 over title, headings and passage text, with the reader's ACL filter inside the query. */
+/** BM25 over title, headings and passage text, the reader's access filter inside the query. */
 public final class Bm25Retriever implements Retriever {
 
     public static final String STAGE = "bm25";
 
-    private final SearcherManager searchers;
-
-    public Bm25Retriever(SearcherManager searchers) {
-        this.searchers = searchers;
-    }
-
     @Override
-    public List<Candidate> retrieve(SearchQuery query) throws IOException {
-        IndexSearcher searcher = searchers.acquire();
-        try {
-            var hits = searcher.search(AclFilter.restrict(query.lexical(), query.accessFilter()), query.depth());
-            return ChunkHits.bestPerDocument(searcher, hits, STAGE);
-        } finally {
-            searchers.release(searcher);
-        }
+    public List<Candidate> retrieve(SearchQuery query, IndexSnapshot snapshot) throws IOException {
+        return Candidate.of(snapshot.lexical(query.lexical(), query.reader(), query.depth()), STAGE);
     }
 }

@@ -2,7 +2,7 @@ package dev.sextant.bench.jmh;
 
 import dev.sextant.acl.Principal;
 import dev.sextant.acl.Principals;
-import dev.sextant.retriever.AclFilter;
+import dev.sextant.indexer.lucene.AclFilter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.sextant.bench.jmh;
 
-import dev.sextant.retriever.QueryParser;
-import dev.sextant.retriever.SnippetHighlighter;
+import dev.sextant.indexer.lucene.LuceneQueryParser;
+import dev.sextant.indexer.lucene.SnippetHighlighter;
 import org.apache.lucene.search.Query;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Setup;
@@ -15,7 +15,7 @@ public class SnippetBenchmark extends HotPathBenchmark {
 
     @Setup
     public void setUp() {
-        query = QueryParser.english().parse("promote replica after failover");
+        query = LuceneQueryParser.parse("promote replica after failover");
         StringBuilder sb = new StringBuilder();
         String sentence = "When the primary database stops answering, the on-call engineer checks replication lag "
                 + "on each standby before choosing which one to promote & announces it in #incidents. ";

@@ -1,6 +1,6 @@
 package dev.sextant.gateway.indexing;
 
-import dev.sextant.indexer.LuceneIndex;
+import dev.sextant.indexer.ChunkIndex;
 import java.io.IOException;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -10,10 +10,10 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 public class IndexReadiness implements HealthCheck {
 
-    private final LuceneIndex index;
+    private final ChunkIndex index;
     private final IndexingService indexing;
 
-    IndexReadiness(LuceneIndex index, IndexingService indexing) {
+    IndexReadiness(ChunkIndex index, IndexingService indexing) {
         this.index = index;
         this.indexing = indexing;
     }

@@ -10,10 +10,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.util.Map;
 
-/** {@code GET /api/search?q=&limit=&offset=}: documents the signed-in person may read, best first. */
+/**
+ * {@code GET /api/search?q=&limit=&offset=&explain=}: documents the signed-in person may read, best first;
+ * {@code explain=true} (admins only) adds each stage's score to every hit.
+ */
 @Path("/api/search")
 @Authenticated
 public class SearchResource {
@@ -35,10 +41,16 @@ public class SearchResource {
     @Blocking
     @Produces(MediaType.APPLICATION_JSON)
     public SearchResponse search(@QueryParam("q") String q, @QueryParam("limit") String limit,
-                                 @QueryParam("offset") String offset) throws IOException, InterruptedException {
+                                 @QueryParam("offset") String offset, @QueryParam("explain") String explain)
+            throws IOException, InterruptedException {
         int l = intParam("limit", limit, 10, 1, maxLimit);
         int o = intParam("offset", offset, 0, 0, 10_000);
-        return search.search(q, principals.of(identity), l, o);
+        boolean withScores = "true".equals(explain);
+        if (withScores && !identity.hasRole("admin")) {
+            throw new WebApplicationException(Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON)
+                    .entity(Map.of("error", "explain=true shows raw ranking scores, which are for admins only")).build());
+        }
+        return search.search(q, principals.of(identity), l, o, withScores);
     }
 
     private static int intParam(String name, String value, int fallback, int min, int max) {

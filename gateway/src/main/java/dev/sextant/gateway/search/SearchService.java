@@ -1,53 +1,48 @@
 package dev.sextant.gateway.search;
 
 import dev.sextant.acl.Principals;
-import dev.sextant.gateway.SextantConfig;
-import dev.sextant.reranker.RerankerCascade;
+import dev.sextant.indexer.IndexProgress;
+import dev.sextant.indexer.Indexer;
+import dev.sextant.indexer.Passage;
 import dev.sextant.reranker.SearchPipeline;
-import dev.sextant.retriever.Candidate;
-import dev.sextant.retriever.Passage;
-import dev.sextant.retriever.PassageLoader;
-import dev.sextant.retriever.QueryParser;
-import dev.sextant.retriever.SearchQuery;
-import dev.sextant.retriever.SnippetHighlighter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.util.List;
 
-/** One search for one reader: parse, run the pipeline, guard, page, load the page's passages, highlight. */
+/** One search for one reader: the pipeline's page, shaped for the API. */
 @ApplicationScoped
 public class SearchService {
 
     private final SearchPipeline pipeline;
-    private final AccessGuard guard;
-    private final PassageLoader passages;
-    private final QueryParser parser = QueryParser.english();
-    private final SnippetHighlighter highlighter = SnippetHighlighter.english();
-    private final int depth;
+    private final Indexer indexer;
 
-    SearchService(SearchPipeline pipeline, AccessGuard guard, PassageLoader passages, SextantConfig config) {
+    SearchService(SearchPipeline pipeline, Indexer indexer) {
         this.pipeline = pipeline;
-        this.guard = guard;
-        this.passages = passages;
-        this.depth = config.search().depth();
+        this.indexer = indexer;
     }
 
-    /** @throws dev.sextant.retriever.InvalidQueryException when the text cannot be searched as typed */
-    public SearchResponse search(String text, Principals reader, int limit, int offset)
+    /**
+     * @param explain whether hits carry each stage's raw score (for admins only: scores are statistics)
+     * @throws dev.sextant.retriever.InvalidQueryException when the text cannot be searched as typed
+     */
+    public SearchResponse search(String text, Principals reader, int limit, int offset, boolean explain)
             throws IOException, InterruptedException {
         long start = System.nanoTime();
-        SearchQuery query = new SearchQuery(text, parser.parse(text), reader, depth);
-        RerankerCascade.Result ranked = pipeline.search(query);
-        List<Candidate> admitted = guard.admitted(ranked.candidates(), reader);
-        List<Candidate> page = passages.load(admitted.stream().skip(offset).limit(limit).toList());
-        List<SearchResponse.Hit> hits = page.stream()
-                .map(c -> {
-                    Passage p = c.passage();
-                    return new SearchResponse.Hit(c.docId(), p.title(), p.url(), p.source(), p.updated(),
-                            highlighter.snippet(query.lexical(), p.text()), c.scores());
-                })
-                .toList();
+        SearchPipeline.Result result = pipeline.search(text, reader, offset, limit);
+        var hits = result.page().stream().map(c -> {
+            Passage p = c.passage();
+            return new SearchResponse.Hit(c.docId(), p.title(), p.url(), p.source(), p.updated(), p.snippet(),
+                    explain ? c.scores() : null);
+        }).toList();
         long tookMs = (System.nanoTime() - start) / 1_000_000;
-        return new SearchResponse(admitted.size(), tookMs, hits, ranked.notices());
+        return new SearchResponse(result.total(), tookMs, hits, result.notices(), indexing());
+    }
+
+    private SearchResponse.Indexing indexing() {
+        IndexProgress.Snapshot now = indexer.progress().snapshot();
+        if (now.state() != IndexProgress.State.SYNCING) {
+            return null;
+        }
+        int percent = now.discovered() == 0 ? 0 : Math.min(99, 100 * now.processed() / now.discovered());
+        return new SearchResponse.Indexing(percent);
     }
 }

@@ -1,8 +1,7 @@
-package dev.sextant.retriever;
+package dev.sextant.indexer.lucene;
 
 import dev.sextant.acl.Principal;
 import dev.sextant.acl.Principals;
-import dev.sextant.indexer.IndexSchema;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.apache.lucene.search.BooleanClause;

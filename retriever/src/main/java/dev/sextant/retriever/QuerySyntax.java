@@ -1,40 +1,21 @@
 package dev.sextant.retriever;
 
-import dev.sextant.indexer.IndexSchema;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.queryparser.simple.SimpleQueryParser;
-import org.apache.lucene.search.MatchNoDocsQuery;
-import org.apache.lucene.search.Query;
-
 /**
- * Turns what a person types into a BM25 query: words are OR-ed, {@code "quoted phrases"}, {@code +must},
- * {@code -not}, {@code prefix*} and {@code (groups)} work as in web search engines. Rejects, with a message,
- * what would otherwise be silently misread: blank or overlong input, unbalanced quotes or parentheses,
- * control characters.
+ * The query syntax a person types, checked before any engine sees it: words are OR-ed,
+ * {@code "quoted phrases"}, {@code +must}, {@code -not}, {@code prefix*} and {@code (groups)} work as in web
+ * search engines (the syntax of Lucene's SimpleQueryParser and OpenSearch's {@code simple_query_string}).
+ * Rejects, with a message, what an engine would otherwise silently misread: blank or overlong input,
+ * unbalanced quotes or parentheses, control characters.
  */
-public final class QueryParser {
+public final class QuerySyntax {
 
     public static final int MAX_LENGTH = 1000;
 
-    private final Analyzer analyzer;
-
-    public QueryParser(Analyzer analyzer) {
-        this.analyzer = analyzer;
+    private QuerySyntax() {
     }
 
-    public static QueryParser english() {
-        return new QueryParser(IndexSchema.analyzer());
-    }
-
-    /** Never returns null: a query of only stop words matches nothing lexically (dense search still runs). */
-    public Query parse(String text) {
-        validate(text);
-        SimpleQueryParser parser = new SimpleQueryParser(analyzer, IndexSchema.CONTENT);
-        Query q = parser.parse(text);
-        return q == null ? new MatchNoDocsQuery("no searchable terms") : q;
-    }
-
-    static void validate(String text) {
+    /** @throws InvalidQueryException saying what to change */
+    public static void validate(String text) {
         if (text == null || text.isBlank()) {
             throw new InvalidQueryException("the query is empty: type a few words to search for");
         }

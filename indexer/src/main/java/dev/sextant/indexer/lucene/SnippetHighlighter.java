@@ -1,4 +1,4 @@
-package dev.sextant.retriever;
+package dev.sextant.indexer.lucene;
 
 import java.io.IOException;
 import org.apache.lucene.analysis.Analyzer;
@@ -9,7 +9,6 @@ import org.apache.lucene.search.highlight.QueryScorer;
 import org.apache.lucene.search.highlight.SimpleFragmenter;
 import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
 import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
-import dev.sextant.indexer.IndexSchema;
 
 /**
  * Cuts the best fragment of a passage for the query and marks the matched terms with {@code <mark>}.

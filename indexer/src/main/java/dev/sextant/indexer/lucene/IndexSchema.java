@@ -1,9 +1,14 @@
-package dev.sextant.indexer;
+package dev.sextant.indexer.lucene;
 
 import dev.sextant.acl.Acl;
 import dev.sextant.acl.AclClause;
 import dev.sextant.acl.Principal;
+import dev.sextant.indexer.ChunkIndex;
+import dev.sextant.indexer.IndexedChunk;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -27,7 +32,8 @@ import org.apache.lucene.util.BytesRef;
 /**
  * The Lucene schema: one Lucene document per chunk. Document-level fields (title, url, ACL...) are
  * repeated on every chunk so that a chunk hit needs no join; the first chunk also carries the document's
- * version and is what {@link LuceneIndex#knownVersions} reads. What every hit of a search needs (document
+ * version and is what {@link LuceneIndex#knownVersions} reads. Everything a chunk was written from is stored,
+ * so that {@link LuceneIndex#updateAcl} can write it again with another ACL. What every hit of a search needs (document
  * id, chunk ordinal, ACL text) is in doc values, cheap to read for hundreds of hits; what is shown (title,
  * passage, url...) is in stored fields, read only for the hits shown.
  *
@@ -46,6 +52,8 @@ public final class IndexSchema {
     public static final String BODY = "body";
     /** Analysed text BM25 searches: title, heading path and passage. */
     public static final String CONTENT = "content";
+    /** How many terms {@link #CONTENT} has, exactly: what BM25 statistics over one reader's chunks sum up. */
+    public static final String CONTENT_TERMS = "content_terms";
     public static final String URL = "url";
     public static final String UPDATED = "updated";
     public static final String VERSION = "version";
@@ -56,9 +64,9 @@ public final class IndexSchema {
     public static final String VECTOR = "vector";
 
     /** Names this layout; an index committed under another is rebuilt (see {@link LuceneIndex#open(java.nio.file.Path)}). */
-    public static final String VERSION_ID = "2";
+    public static final String VERSION_ID = "3";
 
-    public static final int MAX_ACL_CLAUSES = 8;
+    public static final int MAX_ACL_CLAUSES = ChunkIndex.MAX_ACL_CLAUSES;
     public static final String ACL_ANYONE = "*";
     public static final VectorSimilarityFunction SIMILARITY = VectorSimilarityFunction.DOT_PRODUCT;
 
@@ -84,18 +92,22 @@ public final class IndexSchema {
         return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(CONTENT, new EnglishAnalyzer()));
     }
 
+    private static final Analyzer CONTENT_ANALYZER = new EnglishAnalyzer();
+
     static Document chunkDocument(IndexedChunk chunk) {
         var doc = chunk.document();
         Document d = new Document();
         d.add(new StringField(CHUNK_ID, chunkId(doc.id(), chunk.ordinal()), Field.Store.YES));
         d.add(new StringField(DOC_ID, doc.id(), Field.Store.YES));
         d.add(new SortedDocValuesField(DOC_ID, new BytesRef(doc.id())));
-        d.add(new StringField(CONNECTOR, chunk.connectorId(), Field.Store.NO));
+        d.add(new StringField(CONNECTOR, chunk.connectorId(), Field.Store.YES));
         d.add(new StoredField(SOURCE, doc.source()));
         d.add(new StoredField(TITLE, doc.title()));
         d.add(new StoredField(HEADING, chunk.text().heading()));
         d.add(new StoredField(BODY, chunk.text().text()));
-        d.add(new TextField(CONTENT, chunk.text().contextualized(doc.title()), Field.Store.NO));
+        String content = chunk.text().contextualized(doc.title());
+        d.add(new TextField(CONTENT, content, Field.Store.NO));
+        d.add(new NumericDocValuesField(CONTENT_TERMS, termCount(content)));
         d.add(new StoredField(URL, doc.url() == null ? "" : doc.url()));
         long updated = doc.updated() == null ? 0 : doc.updated().toEpochMilli();
         d.add(new LongPoint(UPDATED, updated));
@@ -103,13 +115,28 @@ public final class IndexSchema {
         d.add(new IntPoint(CHUNK_ORDINAL, chunk.ordinal()));
         d.add(new NumericDocValuesField(CHUNK_ORDINAL, chunk.ordinal()));
         d.add(new StoredField(CONTENT_HASH, chunk.contentHash()));
+        d.add(new StoredField(VERSION, doc.version()));
         if (chunk.ordinal() == 0) {
             d.add(new StringField(FIRST_CHUNK, "true", Field.Store.NO));
-            d.add(new StoredField(VERSION, doc.version()));
         }
         addAcl(d, doc.acl());
         d.add(new KnnFloatVectorField(VECTOR, chunk.vector(), SIMILARITY));
         return d;
+    }
+
+    /** The number of terms the analyzer makes of the text: the length BM25 normalizes by. */
+    private static int termCount(String text) {
+        try (TokenStream tokens = CONTENT_ANALYZER.tokenStream(CONTENT, text)) {
+            tokens.reset();
+            int count = 0;
+            while (tokens.incrementToken()) {
+                count++;
+            }
+            tokens.end();
+            return count;
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysing a string cannot fail", e);
+        }
     }
 
     private static void addAcl(Document d, Acl acl) {

@@ -1,13 +1,12 @@
-package dev.sextant.retriever;
+package dev.sextant.indexer.lucene;
 
-import dev.sextant.indexer.IndexSchema;
+import dev.sextant.indexer.ChunkHit;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -19,29 +18,29 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 
 /**
- * Turns chunk hits into document candidates: each document once, represented by its best chunk. Reads only
- * doc values (document id, chunk ordinal, ACL), visiting hits in index order as doc values iterators require.
+ * Turns Lucene's chunk hits into {@link ChunkHit}s, each document once, by its best chunk. Reads only doc
+ * values (document id, chunk ordinal, ACL), visiting hits in index order as doc values iterators require.
  */
-final class ChunkHits {
+final class DocValueHits {
 
-    private ChunkHits() {
+    private DocValueHits() {
     }
 
     /** The doc-values facts of one hit. */
     private record HitFacts(String docId, String chunkId, String acl) {
     }
 
-    static List<Candidate> bestPerDocument(IndexSearcher searcher, TopDocs hits, String stage) throws IOException {
+    static List<ChunkHit> bestPerDocument(IndexSearcher searcher, TopDocs hits) throws IOException {
         HitFacts[] facts = read(searcher.getIndexReader().leaves(), hits.scoreDocs);
-        List<Candidate> candidates = new ArrayList<>();
+        List<ChunkHit> best = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < hits.scoreDocs.length; i++) {
             HitFacts f = facts[i];
             if (seen.add(f.docId())) {
-                candidates.add(new Candidate(f.docId(), f.chunkId(), f.acl(), Map.of(stage, hits.scoreDocs[i].score)));
+                best.add(new ChunkHit(f.docId(), f.chunkId(), f.acl(), hits.scoreDocs[i].score));
             }
         }
-        return candidates;
+        return best;
     }
 
     private static HitFacts[] read(List<LeafReaderContext> leaves, ScoreDoc[] hits) throws IOException {
