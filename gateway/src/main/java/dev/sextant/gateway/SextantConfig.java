@@ -3,6 +3,7 @@ package dev.sextant.gateway;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +20,8 @@ public interface SextantConfig {
     Fs fs();
 
     Search search();
+
+    Sync sync();
 
     interface Demo {
         /** Index the demo corpus and enable the demo accounts (password {@code demo}). */
@@ -63,5 +66,15 @@ public interface SextantConfig {
         enum FusionKind {
             convex, rrf
         }
+    }
+
+    interface Sync {
+        /** Time from the end of one sync of a source to the start of its next; every source, the demo corpus too. */
+        @WithDefault("PT5M")
+        Duration interval();
+
+        /** How long shutdown waits for a running sync to stop before the index closes. */
+        @WithDefault("PT30S")
+        Duration shutdownTimeout();
     }
 }
