@@ -203,11 +203,17 @@ final class SyncScheduler {
             report = runner.sync(slot.source);
         } catch (InterruptedException e) {
             interrupted = true;
-            failure = "interrupted: the server was shutting down";
         } catch (Exception | Error e) {
-            failure = e.getMessage() == null ? e.toString() : e.getMessage();
-            LOG.errorf(e, "sync of %s (%s) failed; the index keeps its previous state, the next run in %s retries",
-                    slot.source.id(), slot.source.root(), interval);
+            // Code below the connector may wrap the interrupt of a shutdown in an exception of its own.
+            interrupted = executor.isShutdown();
+            if (!interrupted) {
+                failure = e.getMessage() == null ? e.toString() : e.getMessage();
+                LOG.errorf(e, "sync of %s (%s) failed; the index keeps its previous state, the next run in %s "
+                        + "retries", slot.source.id(), slot.source.root(), interval);
+            }
+        }
+        if (interrupted) {
+            failure = "interrupted: the server was shutting down";
         }
         synchronized (slot) {
             slot.lastRun = new SyncRun(started, Instant.now(), report, failure);
