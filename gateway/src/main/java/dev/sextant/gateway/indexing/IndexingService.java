@@ -77,7 +77,7 @@ public class IndexingService {
     }
 
     /** Queues a sync of the source now; empty when no configured source has that id. */
-    public Optional<SyncScheduler.Trigger> syncNow(String sourceId) {
+    Optional<SyncScheduler.Trigger> syncNow(String sourceId) {
         return scheduler.trigger(sourceId);
     }
 
