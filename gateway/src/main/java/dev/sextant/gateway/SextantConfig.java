@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import dev.sextant.reranker.SearchSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +21,8 @@ public interface SextantConfig {
     Fs fs();
 
     Search search();
+
+    Sync sync();
 
     interface Demo {
         /** Index the demo corpus and enable the demo accounts (password {@code demo}). */
@@ -60,5 +63,15 @@ public interface SextantConfig {
 
         /** The least cosine similarity at which a document no query word matches still counts as found. */
         Optional<Double> denseFloor();
+    }
+
+    interface Sync {
+        /** Time from the end of one sync of a source to the start of its next; every source, the demo corpus too. */
+        @WithDefault("PT5M")
+        Duration interval();
+
+        /** How long shutdown waits for a running sync to stop before the index closes. */
+        @WithDefault("PT30S")
+        Duration shutdownTimeout();
     }
 }

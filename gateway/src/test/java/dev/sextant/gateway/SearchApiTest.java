@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
 
 import dev.sextant.gateway.indexing.IndexingService;
@@ -162,6 +163,8 @@ class SearchApiTest {
     @Test
     void healthIsUpAndTheIndexIsNotEmpty() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().auth().preemptive().basic("admin", "demo").get("/api/index/status").then().statusCode(200)
+                .body("chunks", greaterThan(50));
     }
 
     @Test

@@ -22,6 +22,9 @@ public final class BgeSmallEmbedder implements Embedder {
      * several at once oversubscribes them (on two cores, one at a time embedded 7-17% more passages a second,
      * and steadily; see docs/benchmarks.md).
      */
+    /** Names the model and its quantization; what an index records its vectors were made with. */
+    public static final String MODEL_ID = "bge-small-en-v1.5-q";
+
     public BgeSmallEmbedder() {
         this(new BgeSmallEnV15QuantizedEmbeddingModel(Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().daemon().name("bge-small").factory())));
@@ -49,7 +52,7 @@ public final class BgeSmallEmbedder implements Embedder {
 
     @Override
     public String modelId() {
-        return "bge-small-en-v1.5-q";
+        return MODEL_ID;
     }
 
     private static float[] unit(Embedding embedding) {

@@ -3,33 +3,106 @@ package dev.sextant.gateway.indexing;
 import dev.sextant.acl.Acl;
 import dev.sextant.acl.AclFormat;
 import dev.sextant.acl.AclSyntaxException;
-import dev.sextant.connectors.Connector;
 import dev.sextant.connectors.fs.FilesystemConnector;
 import dev.sextant.connectors.fs.FilesystemConnectorConfig;
 import dev.sextant.gateway.SextantConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
-/** The connectors the configuration asks for: the demo corpus in demo mode, then each {@code --fs} folder. */
+/**
+ * The sources the configuration asks for: the demo corpus in demo mode, then each {@code --fs} folder.
+ * Folders that are the same or nest are refused: a file must belong to one source only.
+ */
 final class ConfiguredConnectors {
+
+    private static final int NAME_CHARS = 32;
 
     private ConfiguredConnectors() {
     }
 
-    static List<Connector> from(SextantConfig config) {
-        long maxBytes = config.fs().maxFileMb() * 1024L * 1024L;
-        List<Connector> connectors = new ArrayList<>();
-        if (config.demo().enabled()) {
-            connectors.add(new FilesystemConnector(new FilesystemConnectorConfig(config.demo().corpus(),
-                    Optional.empty(), maxBytes)));
-        }
+    static List<ConfiguredSource> from(SextantConfig config) {
         Optional<Acl> defaultAcl = config.fs().defaultAcl().map(ConfiguredConnectors::parseDefaultAcl);
-        for (Path root : config.fs().roots().orElse(List.of())) {
-            connectors.add(new FilesystemConnector(new FilesystemConnectorConfig(root, defaultAcl, maxBytes)));
+        return of(config.demo().enabled() ? Optional.of(config.demo().corpus()) : Optional.empty(),
+                config.fs().roots().orElse(List.of()), defaultAcl, config.fs().maxFileMb() * 1024L * 1024L);
+    }
+
+    static List<ConfiguredSource> of(Optional<Path> demoCorpus, List<Path> roots, Optional<Acl> defaultAcl,
+                                     long maxFileBytes) {
+        List<Path> all = new ArrayList<>();
+        demoCorpus.ifPresent(all::add);
+        all.addAll(roots);
+        requireDisjoint(all);
+        List<ConfiguredSource> sources = new ArrayList<>();
+        demoCorpus.ifPresent(corpus -> sources.add(source("demo", "demo",
+                new FilesystemConnectorConfig(corpus, Optional.empty(), maxFileBytes))));
+        for (Path root : roots) {
+            FilesystemConnectorConfig fs = new FilesystemConnectorConfig(root, defaultAcl, maxFileBytes);
+            sources.add(source(folderId(fs.root()), "filesystem", fs));
         }
-        return connectors;
+        return sources;
+    }
+
+    private static ConfiguredSource source(String id, String kind, FilesystemConnectorConfig config) {
+        return new ConfiguredSource(id, kind, config.root(), new FilesystemConnector(config));
+    }
+
+    /** {@code fs-}, the folder's name reduced to {@code [a-z0-9-]}, and six hex digits of the root's hash. */
+    static String folderId(Path root) {
+        Path name = root.getFileName();
+        String slug = (name == null ? "" : name.toString()).toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        if (slug.length() > NAME_CHARS) {
+            slug = slug.substring(0, NAME_CHARS);
+        }
+        String hash = HexFormat.of().formatHex(sha256(root.toString())).substring(0, 6);
+        return "fs-" + (slug.isEmpty() ? "" : slug + "-") + hash;
+    }
+
+    /**
+     * Refuses folders that are the same or where one contains another, comparing real paths (symbolic
+     * links resolved; a folder that does not exist yet by its absolute path).
+     */
+    static void requireDisjoint(List<Path> roots) {
+        List<Path> real = roots.stream().map(ConfiguredConnectors::realPath).toList();
+        for (int i = 0; i < real.size(); i++) {
+            for (int j = i + 1; j < real.size(); j++) {
+                Path a = real.get(i);
+                Path b = real.get(j);
+                String overlap = a.equals(b) ? roots.get(i) + " and " + roots.get(j) + " are the same folder"
+                        : b.startsWith(a) ? roots.get(j) + " is inside " + roots.get(i)
+                        : a.startsWith(b) ? roots.get(i) + " is inside " + roots.get(j) : null;
+                if (overlap != null) {
+                    throw new IllegalArgumentException("source folders overlap: " + overlap + " (real paths " + a
+                            + " and " + b + "). A file must belong to one source only: name the outer folder "
+                            + "alone, or folders side by side (--fs, sextant.fs.roots; in demo mode the demo "
+                            + "corpus counts as one)");
+                }
+            }
+        }
+    }
+
+    private static Path realPath(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return path.toAbsolutePath().normalize();
+        }
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
     }
 
     private static Acl parseDefaultAcl(String text) {

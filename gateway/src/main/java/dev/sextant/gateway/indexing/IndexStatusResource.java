@@ -1,32 +1,39 @@
 package dev.sextant.gateway.indexing;
 
 import dev.sextant.indexer.IndexProgress;
+import dev.sextant.indexer.ChunkIndex;
 import dev.sextant.indexer.SyncReport;
-import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
 import java.util.Map;
 
-/** What indexing is doing now and what each source's last sync did. */
+/**
+ * For admins: the index's size, what indexing is doing now and what each source's last sync did (skipped
+ * paths and reasons included, which is why nobody else may see it).
+ */
 @Path("/api/index/status")
-@Authenticated
+@RolesAllowed("admin")
 public class IndexStatusResource {
 
-    public record Status(IndexProgress.Snapshot current, Map<String, SyncReport> lastSyncs,
+    public record Status(int chunks, IndexProgress.Snapshot current, Map<String, SyncReport> lastSyncs,
                          Map<String, String> failures) {
     }
 
     private final IndexingService indexing;
+    private final ChunkIndex index;
 
-    IndexStatusResource(IndexingService indexing) {
+    IndexStatusResource(IndexingService indexing, ChunkIndex index) {
         this.indexing = indexing;
+        this.index = index;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Status status() {
-        return new Status(indexing.progress(), indexing.lastReports(), indexing.failures());
+    public Status status() throws IOException {
+        return new Status(index.chunkCount(), indexing.progress(), indexing.lastReports(), indexing.failures());
     }
 }
