@@ -109,6 +109,16 @@ class SessionLifecycleTest {
     }
 
     @Test
+    void onlyNonBrowserClientsAreChallengedForBasic() {
+        Response curl = given().queryParam("q", "policy").get("/api/search");
+        assertThat(curl.statusCode()).isEqualTo(401);
+        assertThat(curl.header("WWW-Authenticate")).startsWith("Basic realm=\"Sextant\"");
+        Response page = given().header("Sec-Fetch-Mode", "cors").queryParam("q", "policy").get("/api/search");
+        assertThat(page.statusCode()).isEqualTo(401);
+        assertThat(page.header("WWW-Authenticate")).as("no password dialog over the page").isNull();
+    }
+
+    @Test
     void theSessionsTableHoldsOnlyTheTokensHash() throws Exception {
         String token = signIn("carol", "demo", origin("http"), Map.of()).getCookie(NAME);
         try (Connection c = db.getConnection();
