@@ -5,10 +5,18 @@ import java.net.UnknownHostException;
 import java.util.regex.Pattern;
 
 /** One IP address or CIDR range ({@code 10.0.0.0/8}, {@code fd00::/8}, {@code 127.0.0.1}). */
-public record AddressRange(byte[] network, int prefixLength) {
+public final class AddressRange {
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+(%[0-9A-Za-z]+)?");
+
+    private final byte[] network;
+    private final int prefixLength;
+
+    private AddressRange(byte[] network, int prefixLength) {
+        this.network = network;
+        this.prefixLength = prefixLength;
+    }
 
     /** Parses an address or range; host names are refused, so that parsing never asks DNS. */
     public static AddressRange parse(String text) {
@@ -57,6 +65,15 @@ public record AddressRange(byte[] network, int prefixLength) {
             throw new IllegalArgumentException("not an IP address or CIDR range: '" + text + "'");
         }
         return address;
+    }
+
+    @Override
+    public String toString() {
+        try {
+            return InetAddress.getByAddress(network).getHostAddress() + "/" + prefixLength;
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public boolean contains(InetAddress address) {
