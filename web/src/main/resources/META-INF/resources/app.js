@@ -1,7 +1,7 @@
 // Sextant search page: plain ES2020 module, no dependencies, no build step.
 //
-// API (same origin): GET /api/session, POST /j_security_check (form), POST /api/logout,
-// GET /api/search?q=&limit=&offset=. Everything the server sends is inserted as text, except the
+// API (same origin): GET /api/session, POST /j_security_check (form), POST /api/logout (ends the session
+// on the server), GET /api/search?q=&limit=&offset=. Everything the server sends is inserted as text, except the
 // search snippet, which is HTML with <mark> tags only (and is re-sanitized here to exactly that).
 
 const PAGE_SIZE = 10;
@@ -67,10 +67,11 @@ start();
 
 async function start() {
   const params = new URLSearchParams(location.search);
-  const loginFailed = params.get('login') === 'failed';
-  if (loginFailed) {
+  const loginMessage = signInMessage(params.get('login'), params.get('retry_after'));
+  if (params.has('login')) {
     // Show the message once; a reload should not repeat it.
     params.delete('login');
+    params.delete('retry_after');
     history.replaceState(history.state, '', urlWith(params));
   }
   let session;
@@ -87,8 +88,18 @@ async function start() {
   if (session.signed_in) {
     showSearch(session);
   } else {
-    showSignIn(loginFailed ? 'Wrong username or password' : '');
+    showSignIn(loginMessage);
   }
+}
+
+/** What the server's redirect after a refused sign-in (?login=failed, ?login=throttled&retry_after=N) means. */
+function signInMessage(login, retryAfter) {
+  if (login === 'failed') return 'Wrong username or password';
+  if (login !== 'throttled') return '';
+  const seconds = Number.parseInt(retryAfter, 10);
+  if (!Number.isFinite(seconds) || seconds <= 0) return 'Too many failed sign-ins. Wait a moment and try again.';
+  const wait = seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+  return `Too many failed sign-ins. Wait ${wait} and try again.`;
 }
 
 // ------------------------------------------------------------------------------------------- views
@@ -458,7 +469,7 @@ async function signOut() {
   try {
     await fetch('/api/logout', { method: 'POST', cache: 'no-store' });
   } catch {
-    // Even if the call failed the page forgets the person; the cookie expires on its own.
+    // Even if the call failed the page forgets the person; the server ends idle sessions on its own.
   }
   ui.signOut.disabled = false;
   sessionStorage.removeItem(PENDING_QUERY_KEY);

@@ -143,11 +143,11 @@ class SearchApiTest {
                 .formParam("j_username", "carol").formParam("j_password", "demo")
                 .post("/j_security_check");
         assertThat(login.statusCode()).isEqualTo(302);
-        String cookie = login.getCookie("quarkus-credential");
+        String cookie = login.getCookie("sextant-session");
         assertThat(cookie).isNotBlank();
-        given().cookie("quarkus-credential", cookie).get("/api/session").then().statusCode(200)
+        given().cookie("sextant-session", cookie).get("/api/session").then().statusCode(200)
                 .body("signed_in", is(true)).body("username", equalTo("carol"));
-        given().cookie("quarkus-credential", cookie).queryParam("q", "parental leave").get("/api/search")
+        given().cookie("sextant-session", cookie).queryParam("q", "parental leave").get("/api/search")
                 .then().statusCode(200);
 
         var failed = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")

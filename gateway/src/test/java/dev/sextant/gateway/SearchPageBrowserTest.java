@@ -37,7 +37,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The search page in a real browser (Debian's headless Chromium through its chromedriver): sign in with the
- * form on the page, search, see only what the person may read, sign out, keyboard shortcuts.
+ * form on the page, search, see only what the person may read, sign out, keyboard shortcuts, and hits carrying
+ * markup or javascript: URLs rendering inert.
  *
  * <p>Skipped where {@code /usr/bin/chromium} or {@code /usr/bin/chromedriver} is missing. The page's stable
  * hooks: {@code #sign-in-form #username #password #sign-in-submit #sign-in-error}, {@code #user-name
@@ -136,11 +137,74 @@ class SearchPageBrowserTest {
     void engineeringNeverSeesFinanceDocuments() {
         open();
         signIn("alice", "demo");
-        search("runway");
+        search("budget");
 
         List<String> hrefs = hits().stream().map(hit -> linkOf(hit).getDomAttribute("href"))
                 .filter(Objects::nonNull).toList();
+        assertThat(hrefs).as("alice finds what she may read: the engineering budget")
+                .anyMatch(href -> href.contains("/engineering/engineering-budget-2026"));
         assertThat(hrefs).noneMatch(href -> href.contains("/finance/"));
+    }
+
+    /**
+     * Titles, snippets, URLs and source names come from the sources, so they may carry markup. The page is
+     * fed such a response (its fetch of /api/search answered in the browser: a file: URL from the index can
+     * never be javascript:) and must show the markup as text, build no element from it, and make no link of
+     * a javascript: or data: URL. The CSP would stop an inline handler anyway; these checks do not count on it.
+     */
+    @Test
+    void markupAndJavascriptUrlsInHitsRenderInert() {
+        open();
+        signIn("bob", "demo");
+        String response = """
+                {"total": 2, "took_ms": 1, "notices": ["<img src=x onerror=\\\"window.__xss='notice';alert(1)\\\">"],
+                 "hits": [
+                  {"doc_id": "hostile-1",
+                   "title": "<img src=x onerror=\\\"window.__xss='title';alert(1)\\\">Incident <script>window.__xss='title-script'</script> review",
+                   "url": "javascript:window.__xss='url';alert(1)",
+                   "source": "<b onmouseover=\\\"window.__xss='source'\\\">github</b>",
+                   "updated": "2026-11-30T10:00:00Z",
+                   "snippet": "escaped &lt;img src=x onerror=alert(1)&gt; and <mark>payload</mark> then raw <img src=x onerror=\\\"window.__xss='snippet';alert(1)\\\"><script>window.__xss='snippet-script'</script><a href=\\\"javascript:window.__xss='a'\\\">a link</a> <mark onclick=\\\"window.__xss='mark'\\\">marked</mark>"},
+                  {"doc_id": "hostile-2", "title": "Data URL", "url": " JaVaScRiPt:alert(2)", "source": "github",
+                   "snippet": "<svg onload=\\\"window.__xss='svg'\\\"></svg>plain"}
+                 ]}""";
+        ((JavascriptExecutor) driver).executeScript("""
+                const body = arguments[0];
+                const realFetch = window.fetch;
+                window.fetch = (input, init) => String(input).startsWith('/api/search')
+                    ? Promise.resolve(new Response(body, {status: 200, headers: {'Content-Type': 'application/json'}}))
+                    : realFetch(input, init);
+                """, response);
+        search("payload");
+
+        List<WebElement> hits = hits();
+        assertThat(hits).hasSize(2);
+        WebElement link = linkOf(hits.get(0));
+        assertThat(link.getText()).as("the title's markup is shown as text")
+                .contains("<img src=x onerror=", "<script>window.__xss='title-script'</script>");
+        assertThat(link.getDomAttribute("href")).as("no link to a javascript: URL").isNull();
+        assertThat(linkOf(hits.get(1)).getDomAttribute("href")).isNull();
+
+        WebElement snippet = hits.get(0).findElement(By.cssSelector("[data-testid=result-snippet]"));
+        assertThat(snippet.getText()).contains("escaped <img src=x onerror=alert(1)> and payload");
+        assertThat(snippet.findElements(By.cssSelector("mark"))).extracting(WebElement::getText)
+                .containsExactly("payload", "marked");
+        assertThat(snippet.findElement(By.cssSelector("mark:last-of-type")).getDomAttribute("onclick")).isNull();
+        assertThat(driver.findElements(By.cssSelector(
+                "#results img, #results script, #results svg, #results b, #results [onerror], #results [onclick], "
+                        + "#results [onload], #results [onmouseover], #notices img, #results-panel a[href^=javascript]")))
+                .as("no element built from the hits' markup").isEmpty();
+        assertThat(hits.get(0).findElement(By.cssSelector("[data-testid=result-source]")).getText())
+                .isEqualTo("<b onmouseover=\"window.__xss='source'\">github</b>");
+
+        String before = driver.getCurrentUrl();
+        link.click();
+        new Actions(driver).moveToElement(hits.get(0).findElement(By.cssSelector("[data-testid=result-source]")))
+                .perform();
+        assertThat(((JavascriptExecutor) driver).executeScript("return window.__xss === undefined"))
+                .as("no script from a hit ran").isEqualTo(true);
+        assertThat(driver.getCurrentUrl()).isEqualTo(before);
+        assertThat(driver.getWindowHandles()).as("no tab opened").hasSize(1);
     }
 
     @Test
@@ -152,6 +216,14 @@ class SearchPageBrowserTest {
         assertThat(error.getText()).contains("Wrong username or password");
         assertThat(byId("sign-in-form").isDisplayed()).isTrue();
         assertThat(byId("user-name").isDisplayed()).isFalse();
+    }
+
+    @Test
+    void aThrottledSignInSaysHowLongToWait() {
+        driver.get(base.toString() + "?login=throttled&retry_after=120");
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-error")));
+        assertThat(error.getText()).isEqualTo("Too many failed sign-ins. Wait 2 minutes and try again.");
+        assertThat(driver.getCurrentUrl()).as("shown once").doesNotContain("login=");
     }
 
     @Test

@@ -1,20 +1,30 @@
 package dev.sextant.gateway.auth;
 
+import dev.sextant.gateway.security.LoginThrottledException;
+import dev.sextant.gateway.security.TrustedProxies;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Username and password, from the sign-in form or HTTP Basic, checked against built-in accounts. */
+/**
+ * Username and password from HTTP Basic, checked against built-in accounts for the client's address; a
+ * throttled attempt fails with the {@link LoginThrottledException} as its cause, which becomes a 429.
+ */
 @ApplicationScoped
 public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     private final AccountIdentities identities;
+    private final TrustedProxies proxies;
 
-    PasswordIdentityProvider(AccountIdentities identities) {
+    PasswordIdentityProvider(AccountIdentities identities, TrustedProxies proxies) {
         this.identities = identities;
+        this.proxies = proxies;
     }
 
     @Override
@@ -25,7 +35,14 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
                                               AuthenticationRequestContext context) {
-        return context.runBlocking(() -> identities.withPassword(request.getUsername(),
-                request.getPassword().getPassword()));
+        RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
+        String address = http == null ? "unknown" : proxies.clientAddress(http.request());
+        return context.runBlocking(() -> {
+            try {
+                return identities.withPassword(request.getUsername(), request.getPassword().getPassword(), address);
+            } catch (LoginThrottledException e) {
+                throw new AuthenticationFailedException(e.getMessage(), e);
+            }
+        });
     }
 }

@@ -1,19 +1,25 @@
 package dev.sextant.gateway.auth;
 
 import dev.sextant.gateway.SextantConfig;
+import dev.sextant.gateway.security.SessionCookie;
+import dev.sextant.gateway.security.SessionStore;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Who is signed in (for the page, which must not trigger a login challenge to find out), and sign-out. */
+/**
+ * Who is signed in (for the page, which must not trigger a login challenge to find out), and sign-out, which
+ * ends the session on the server: the old cookie is worthless afterwards, wherever a copy of it went.
+ */
 @Path("/api")
 @PermitAll
 public class SessionResource {
@@ -23,14 +29,14 @@ public class SessionResource {
 
     private final SecurityIdentity identity;
     private final boolean demo;
-    private final String cookieName;
+    private final SessionStore sessions;
+    private final SessionCookie cookie;
 
-    SessionResource(SecurityIdentity identity, SextantConfig config,
-                    @ConfigProperty(name = "quarkus.http.auth.form.cookie-name", defaultValue = "quarkus-credential")
-                    String cookieName) {
+    SessionResource(SecurityIdentity identity, SextantConfig config, SessionStore sessions, SessionCookie cookie) {
         this.identity = identity;
         this.demo = config.demo().enabled();
-        this.cookieName = cookieName;
+        this.sessions = sessions;
+        this.cookie = cookie;
     }
 
     @GET
@@ -46,8 +52,9 @@ public class SessionResource {
 
     @POST
     @Path("logout")
-    public Response logout() {
-        NewCookie expired = new NewCookie.Builder(cookieName).path("/").maxAge(0).httpOnly(true).build();
-        return Response.noContent().cookie(expired).build();
+    public Response logout(@Context HttpServerRequest request, @Context HttpServerResponse response) {
+        sessions.revoke(SessionCookie.token(request));
+        cookie.expire(request, response);
+        return Response.noContent().build();
     }
 }
