@@ -1,15 +1,16 @@
-package dev.sextant.connectors.fs;
+package dev.sextant.connectors;
 
-import java.io.IOException;
+/** Short, readable accounts of failures for skip reasons. */
+public final class Failures {
 
-/** Short, readable accounts of I/O failures for skip reasons. */
-final class IoErrors {
-
-    private IoErrors() {
+    private Failures() {
     }
 
-    /** E.g. {@code "AccessDeniedException: /srv/share/a.pdf"}; NIO's messages alone are often just the path. */
-    static String describe(IOException e) {
+    /**
+     * E.g. {@code "AccessDeniedException: /srv/share/a.pdf"} or {@code "StackOverflowError"}; NIO's messages
+     * alone are often just the path, and an {@link Error}'s often nothing.
+     */
+    public static String describe(Throwable e) {
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
     }
