@@ -1,22 +1,25 @@
 package dev.sextant.connectors.extract;
 
 import dev.sextant.connectors.Failures;
-import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs another extractor within {@link ExtractionLimits}: each file on a fresh daemon thread, given up after
+ * Runs another extractor within {@link ExtractionLimits}: each file on a worker thread, given up after
  * the {@linkplain ExtractionLimits#timeout() timeout}, refused when its text passes
  * {@linkplain ExtractionLimits#maxChars() the character limit}, and with any exception or {@link Error} the
  * extractor throws ({@link StackOverflowError}, {@link OutOfMemoryError}, {@link LinkageError} from a parser)
  * turned into an {@link ExtractionException} that names it. The caller's thread never runs parser code, so
  * a failure there cannot take the caller down.
  *
- * <p>A parser that has run out of time is interrupted. Java cannot stop a thread that ignores that, so such
- * a parse keeps its thread until it returns on its own; the skip reason then says so.
+ * <p>Workers are daemon threads, kept for a minute between files. A parser that has run out of time is
+ * interrupted; Java cannot stop a thread that ignores that, so such a parse keeps its thread until it returns
+ * on its own (the skip reason then says so) and the next file gets another thread.
  */
 public final class BoundedExtractor implements TextExtractor {
 
@@ -24,6 +27,8 @@ public final class BoundedExtractor implements TextExtractor {
 
     private final TextExtractor delegate;
     private final ExtractionLimits limits;
+    private final ExecutorService workers = Executors.newCachedThreadPool(
+            Thread.ofPlatform().daemon().name("sextant-extract-", 1).factory());
 
     public BoundedExtractor(TextExtractor delegate, ExtractionLimits limits) {
         this.delegate = delegate;
@@ -37,16 +42,21 @@ public final class BoundedExtractor implements TextExtractor {
 
     @Override
     public ExtractedText extract(byte[] content, String fileName) throws ExtractionException {
-        FutureTask<ExtractedText> task = new FutureTask<>(() -> delegate.extract(content, fileName));
-        Thread worker = Thread.ofPlatform().daemon().name("sextant-extract").unstarted(task);
-        worker.start();
+        CountDownLatch finished = new CountDownLatch(1);
+        Future<ExtractedText> task = workers.submit(() -> {
+            try {
+                return delegate.extract(content, fileName);
+            } finally {
+                finished.countDown();
+            }
+        });
         ExtractedText text;
         try {
             text = task.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             task.cancel(true);
             throw new ExtractionException("took longer than " + timeoutText() + " to extract; stopped"
-                    + (stopped(worker) ? "" : ", but the parser ignored the stop and still runs in the background"));
+                    + (stopped(finished) ? "" : ", but the parser ignored the stop and still runs in the background"));
         } catch (InterruptedException e) {
             task.cancel(true);
             Thread.currentThread().interrupt();
@@ -64,9 +74,9 @@ public final class BoundedExtractor implements TextExtractor {
         return text;
     }
 
-    private static boolean stopped(Thread worker) {
+    private static boolean stopped(CountDownLatch finished) {
         try {
-            return worker.join(Duration.ofMillis(STOP_GRACE_MILLIS));
+            return finished.await(STOP_GRACE_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
