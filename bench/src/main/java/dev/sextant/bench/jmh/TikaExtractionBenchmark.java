@@ -32,7 +32,8 @@ import org.xml.sax.SAXException;
  * {@link BoundedExtractor} (a fresh worker thread per file, with the time limit), as the connector runs it.
  *
  * <p>On a machine that other work shares, {@link #main} gives steadier ratios than JMH's iterations: it
- * interleaves the three, one call each in turn, and prints each one's median and quartiles.
+ * interleaves the three, one call each per round in a shuffled order, and prints each one's median and
+ * quartiles.
  */
 public class TikaExtractionBenchmark extends HotPathBenchmark {
 
@@ -87,8 +88,9 @@ public class TikaExtractionBenchmark extends HotPathBenchmark {
             b.setUp();
             String[] names = {"tikaAlone", "extractor", "bounded"};
             long[][] nanos = new long[names.length][rounds];
+            SplittableRandom order = new SplittableRandom(1);
             for (int r = -rounds / 4; r < rounds; r++) { // the first quarter warms up and is not kept
-                for (int v = 0; v < names.length; v++) {
+                for (int v : shuffled(names.length, order)) {
                     long start = System.nanoTime();
                     Object result = switch (v) {
                         case 0 -> b.tikaAlone();
@@ -109,6 +111,43 @@ public class TikaExtractionBenchmark extends HotPathBenchmark {
                         sorted[rounds / 4] / 1e3, sorted[rounds * 3 / 4] / 1e3);
             }
         }
+        markdown(rounds);
+    }
+
+    /** The same interleaving for a 2,000-word Markdown file: read directly, and inside {@link BoundedExtractor}. */
+    private static void markdown(int rounds) throws ExtractionException {
+        byte[] md = ("# Operations guide\n" + String.join("\n\n", paragraphs(2000))).getBytes(StandardCharsets.UTF_8);
+        TextExtractor direct = TextExtractor.standard();
+        TextExtractor bounded = new BoundedExtractor(direct, ExtractionLimits.defaults());
+        long[][] nanos = new long[2][rounds];
+        SplittableRandom order = new SplittableRandom(1);
+        for (int r = -rounds / 4; r < rounds; r++) {
+            for (int v : shuffled(2, order)) {
+                long start = System.nanoTime();
+                (v == 0 ? direct : bounded).extract(md, "guide.md");
+                if (r >= 0) {
+                    nanos[v][r] = System.nanoTime() - start;
+                }
+            }
+        }
+        System.out.printf("md, %d bytes, %d rounds%n", md.length, rounds);
+        String[] names = {"direct", "bounded"};
+        for (int v = 0; v < 2; v++) {
+            long[] sorted = nanos[v].clone();
+            Arrays.sort(sorted);
+            System.out.printf("  %-10s median %8.0f us   p25 %8.0f   p75 %8.0f%n", names[v], sorted[rounds / 2] / 1e3,
+                    sorted[rounds / 4] / 1e3, sorted[rounds * 3 / 4] / 1e3);
+        }
+    }
+
+    private static int[] shuffled(int n, SplittableRandom random) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            int j = random.nextInt(i + 1);
+            order[i] = order[j];
+            order[j] = i;
+        }
+        return order;
     }
 
     /** Paragraphs of about 100 words from a small vocabulary; every third one starts a section (a heading). */
