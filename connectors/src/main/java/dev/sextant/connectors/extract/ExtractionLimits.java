@@ -49,6 +49,6 @@ public record ExtractionLimits(Duration timeout, int maxChars, long maxCompressi
 
     /** The reason given for a file whose text passes {@link #maxChars}. */
     String tooMuchTextReason() {
-        return "too much text: more than " + maxChars + " characters (the limit; raise maxExtractedChars to index it)";
+        return "too much text: more than " + maxChars + " characters, the limit for one file";
     }
 }

@@ -93,7 +93,7 @@ class BoundedExtractorTest {
         assertThat(plain.extract("x".repeat(50).getBytes(StandardCharsets.UTF_8), "fits.txt").body()).hasSize(50);
         assertThatThrownBy(() -> plain.extract("x".repeat(51).getBytes(StandardCharsets.UTF_8), "long.txt"))
                 .isInstanceOf(ExtractionException.class)
-                .hasMessage("too much text: more than 50 characters (the limit; raise maxExtractedChars to index it)");
+                .hasMessage("too much text: more than 50 characters, the limit for one file");
     }
 
     private static void assertFailsWith(Supplier<ExtractedText> body, String reason) {

@@ -94,7 +94,7 @@ class TikaTextExtractorTest {
 
         assertThatThrownBy(() -> limited.extract(html, "long.html"))
                 .isInstanceOf(ExtractionException.class)
-                .hasMessage("too much text: more than 100 characters (the limit; raise maxExtractedChars to index it)");
+                .hasMessage("too much text: more than 100 characters, the limit for one file");
         assertThat(limited.extract(("<p>" + "word ".repeat(19) + "</p>").getBytes(StandardCharsets.UTF_8), "short.html").body())
                 .isEqualTo("word ".repeat(19).strip());
     }

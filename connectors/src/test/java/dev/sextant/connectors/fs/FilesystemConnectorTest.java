@@ -179,7 +179,7 @@ class FilesystemConnectorTest {
                 .containsEntry("huge-table.docx", "extractor failed: OutOfMemoryError: Java heap space")
                 .containsEntry("assert.md", "extractor failed: AssertionError: parser state")
                 .containsEntry("hang.html", "took longer than 500 ms to extract; stopped")
-                .containsEntry("huge.txt", "too much text: more than 10000 characters (the limit; raise maxExtractedChars to index it)")
+                .containsEntry("huge.txt", "too much text: more than 10000 characters, the limit for one file")
                 .containsEntry("unchecked.md", "cannot index: UncheckedIOException: java.io.IOException: device went away");
         assertThat(reasons.get("bomb.docx")).startsWith("suspected zip bomb: ");
     }
