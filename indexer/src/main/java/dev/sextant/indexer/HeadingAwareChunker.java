@@ -2,7 +2,6 @@ package dev.sextant.indexer;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -16,7 +15,6 @@ import java.util.regex.Pattern;
  */
 public final class HeadingAwareChunker implements Chunker {
 
-    private static final Pattern HEADING = Pattern.compile("^\\s{0,3}(#{1,6})\\s+(.+?)\\s*#*\\s*$");
     private static final Pattern WORD = Pattern.compile("\\S+");
 
     private final int maxTokens;
@@ -58,18 +56,18 @@ public final class HeadingAwareChunker implements Chunker {
         List<String> words = new ArrayList<>();
         String heading = "";
         for (String line : body.split("\\R")) {
-            Matcher m = HEADING.matcher(line);
-            if (m.matches()) {
+            Heading h = Heading.parse(line);
+            if (h != null) {
                 sections.add(new Section(heading, words));
                 words = new ArrayList<>();
-                int level = m.group(1).length();
-                path[level] = m.group(2);
+                int level = h.level();
+                path[level] = h.text();
                 for (int i = level + 1; i < path.length; i++) {
                     path[i] = null;
                 }
                 heading = joinPath(path);
             } else {
-                Matcher w = WORD.matcher(line);
+                var w = WORD.matcher(line);
                 while (w.find()) {
                     words.add(w.group());
                 }
@@ -78,6 +76,57 @@ public final class HeadingAwareChunker implements Chunker {
         sections.add(new Section(heading, words));
         sections.removeIf(s -> s.words().isEmpty());
         return sections;
+    }
+
+    /**
+     * An ATX heading line ({@code ## Setup ##}): one to six {@code #} after at most three spaces, then
+     * whitespace, then the text without its closing {@code #} run. A scan, linear in the line's length, that
+     * gives exactly what {@code ^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$} gave (chunk boundaries and heading paths
+     * must not move), without that pattern's cubic backtracking on long runs of spaces.
+     */
+    record Heading(int level, String text) {
+
+        /** The heading the line holds, or {@code null} when it holds none. */
+        static Heading parse(String line) {
+            int n = line.length();
+            int i = 0;
+            while (i < n && i < 3 && isSpace(line.charAt(i))) {
+                i++;
+            }
+            int hashesFrom = i;
+            while (i < n && line.charAt(i) == '#') {
+                i++;
+            }
+            int level = i - hashesFrom;
+            if (level < 1 || level > 6 || i == n || !isSpace(line.charAt(i))) {
+                return null;
+            }
+            int textFrom = i;
+            while (textFrom < n && isSpace(line.charAt(textFrom))) {
+                textFrom++;
+            }
+            if (textFrom == n) {
+                // Nothing but whitespace after the #s: the pattern took its last character as the text,
+                // provided one more was left to separate it from the #s.
+                return n - i >= 2 ? new Heading(level, line.substring(n - 1)) : null;
+            }
+            int end = n;
+            while (end > textFrom && isSpace(line.charAt(end - 1))) {
+                end--;
+            }
+            while (end > textFrom && line.charAt(end - 1) == '#') {
+                end--;
+            }
+            while (end > textFrom && isSpace(line.charAt(end - 1))) {
+                end--;
+            }
+            return new Heading(level, line.substring(textFrom, Math.max(end, textFrom + 1)));
+        }
+
+        /** What {@code \s} matches in a Java regex. */
+        private static boolean isSpace(char c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+        }
     }
 
     private static String joinPath(String[] path) {

@@ -27,7 +27,7 @@ public final class PlainTextExtractor implements TextExtractor {
     public ExtractedText extract(byte[] content, String fileName) throws ExtractionException {
         String text = decode(content);
         String title = MARKDOWN.contains(FileNames.extension(fileName)) ? firstHeading(text) : null;
-        return new ExtractedText(title != null ? title : FileNames.baseName(fileName), text);
+        return new ExtractedText(title != null ? title : FileNames.title(fileName), text);
     }
 
     private static String decode(byte[] content) throws ExtractionException {
@@ -57,12 +57,38 @@ public final class PlainTextExtractor implements TextExtractor {
             if (stripped.startsWith("```") || stripped.startsWith("~~~")) {
                 inFence = !inFence;
             } else if (!inFence && line.startsWith("# ")) {
-                String heading = line.substring(2).replaceFirst("\\s+#+\\s*$", "").strip();
+                String heading = withoutClosingHashes(line.substring(2)).strip();
                 if (!heading.isEmpty()) {
                     return heading;
                 }
             }
         }
         return null;
+    }
+
+    /**
+     * The heading text without a closing sequence ({@code "Title ##  "} becomes {@code "Title"}): trailing
+     * whitespace, a run of {@code #} and the whitespace before it, which must be there ({@code "C#"} stays).
+     * A scan from the end, so that a line of any length costs time linear in it.
+     */
+    static String withoutClosingHashes(String text) {
+        int end = text.length();
+        while (end > 0 && isAsciiSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        int hashes = end;
+        while (hashes > 0 && text.charAt(hashes - 1) == '#') {
+            hashes--;
+        }
+        int start = hashes;
+        while (start > 0 && isAsciiSpace(text.charAt(start - 1))) {
+            start--;
+        }
+        return hashes < end && start < hashes ? text.substring(0, start) : text;
+    }
+
+    /** What {@code \s} matches in a Java regex: space, tab, line feed, vertical tab, form feed, carriage return. */
+    private static boolean isAsciiSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 }

@@ -16,8 +16,17 @@ public interface TextExtractor {
      */
     ExtractedText extract(byte[] content, String fileName) throws ExtractionException;
 
-    /** Markdown and plain text read directly; HTML, PDF and DOCX through Tika. */
+    /** Markdown and plain text read directly; HTML, PDF and DOCX through Tika, with the default limits. */
     static TextExtractor standard() {
-        return new CompositeTextExtractor(List.of(new PlainTextExtractor(), new TikaTextExtractor()));
+        return standard(ExtractionLimits.defaults());
+    }
+
+    /**
+     * Markdown and plain text read directly; HTML, PDF and DOCX through Tika, whose parse stops at the limits'
+     * character count, compression ratio and nesting depth. The time limit is applied by wrapping the result
+     * in a {@link BoundedExtractor}, as {@code FilesystemConnector} does with every extractor it is given.
+     */
+    static TextExtractor standard(ExtractionLimits limits) {
+        return new CompositeTextExtractor(List.of(new PlainTextExtractor(), new TikaTextExtractor(limits)));
     }
 }

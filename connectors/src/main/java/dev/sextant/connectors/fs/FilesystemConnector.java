@@ -2,6 +2,8 @@ package dev.sextant.connectors.fs;
 
 import dev.sextant.connectors.Connector;
 import dev.sextant.connectors.SyncSession;
+import dev.sextant.connectors.extract.BoundedExtractor;
+import dev.sextant.connectors.extract.ExtractionLimits;
 import dev.sextant.connectors.extract.TextExtractor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,8 +17,8 @@ import java.util.Map;
 /**
  * Indexes the files under a folder, with who may read them taken from {@link AclSidecar} files: a folder's
  * sidecar covers it and everything below until a deeper sidecar replaces it; where none applies the
- * configured default ACL does, and without one nobody may read. A sidecar that cannot be parsed means that
- * nobody may read what it covers; it is reported as skipped, and the files below it are still indexed so
+ * configured default ACL does, and without one nobody may read. A sidecar that cannot be read or parsed means
+ * that nobody may read what it covers; it is reported as skipped, and the files below it are still indexed so
  * that fixing it later shows up as an ACL change.
  *
  * <p>What a sync does:
@@ -29,7 +31,9 @@ import java.util.Map;
  *       opened at all; others are read, extracted and upserted. An edited sidecar thus upserts exactly the
  *       files it covers.</li>
  *   <li>Skips, with a reason, any file it cannot index: unsupported type, too large, unreadable, binary,
- *       failed extraction, no text. One bad file never fails the sync; only a missing or unreadable root does.</li>
+ *       failed extraction (an {@link Error} from a parser included), extraction past the configured time or
+ *       character limit ({@link ExtractionLimits}), no text. One bad file never fails the sync; only a
+ *       missing or unreadable root, or a failing index, does.</li>
  *   <li>Deletes every document of this connector that it did not index or find unchanged. That includes a
  *       file indexed before that is now skipped, e.g. because it became unreadable or too large: the index
  *       must not keep serving content and an ACL that can no longer be vouched for.</li>
@@ -43,7 +47,10 @@ public final class FilesystemConnector implements Connector {
 
     private static final String ID_PREFIX = "fs:";
 
-    /** How the connector gets a file's bytes; a seam for tests, where running as root defeats chmod. */
+    /**
+     * How the connector gets the bytes of a file or a sidecar; a seam for tests, where running as root
+     * defeats chmod.
+     */
     @FunctionalInterface
     interface ContentReader {
         /** Reads the file, stopping after {@code maxBytes}. */
@@ -54,17 +61,19 @@ public final class FilesystemConnector implements Connector {
     private final TextExtractor extractor;
     private final ContentReader reader;
 
+    /** Extracts with {@link TextExtractor#standard(ExtractionLimits)} under the configuration's limits. */
     public FilesystemConnector(FilesystemConnectorConfig config) {
-        this(config, TextExtractor.standard());
+        this(config, TextExtractor.standard(config.extraction()));
     }
 
+    /** Runs the given extractor within the configuration's time and character limits. */
     public FilesystemConnector(FilesystemConnectorConfig config, TextExtractor extractor) {
         this(config, extractor, FilesystemConnector::readAtMost);
     }
 
     FilesystemConnector(FilesystemConnectorConfig config, TextExtractor extractor, ContentReader reader) {
         this.config = config;
-        this.extractor = extractor;
+        this.extractor = new BoundedExtractor(extractor, config.extraction());
         this.reader = reader;
     }
 

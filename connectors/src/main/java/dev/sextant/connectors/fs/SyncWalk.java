@@ -1,6 +1,7 @@
 package dev.sextant.connectors.fs;
 
 import dev.sextant.acl.Acl;
+import dev.sextant.connectors.Failures;
 import dev.sextant.connectors.SourceDocument;
 import dev.sextant.connectors.SyncSession;
 import dev.sextant.connectors.extract.ExtractedText;
@@ -46,7 +47,7 @@ final class SyncWalk implements FileVisitor<Path> {
         this.reader = reader;
         this.session = session;
         this.knownVersions = knownVersions;
-        this.sidecars = new AclSidecars(root, config.defaultAcl(), session::skip);
+        this.sidecars = new AclSidecars(root, config.defaultAcl(), session::skip, reader);
     }
 
     /** Whether the document was indexed or found unchanged by this walk. */
@@ -54,9 +55,12 @@ final class SyncWalk implements FileVisitor<Path> {
         return seen.contains(documentId);
     }
 
-    /** Whether the walk stopped early because its thread was interrupted. */
+    /**
+     * Whether the walk stopped early, or was told to stop during its last file, because its thread was
+     * interrupted; either way it has not seen everything and nothing may be deleted.
+     */
     boolean cancelled() {
-        return cancelled;
+        return interrupted();
     }
 
     @Override
@@ -91,10 +95,10 @@ final class SyncWalk implements FileVisitor<Path> {
     @Override
     public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
         if (file.equals(root)) {
-            throw new IOException("cannot read filesystem root " + root + ": " + IoErrors.describe(exc), exc);
+            throw new IOException("cannot read filesystem root " + root + ": " + Failures.describe(exc), exc);
         }
         if (!isHidden(file)) {
-            session.skip(file.toString(), Files.isSymbolicLink(file) ? SYMBOLIC_LINK : "cannot read: " + IoErrors.describe(exc));
+            session.skip(file.toString(), Files.isSymbolicLink(file) ? SYMBOLIC_LINK : "cannot read: " + Failures.describe(exc));
         }
         return FileVisitResult.CONTINUE;
     }
@@ -103,9 +107,9 @@ final class SyncWalk implements FileVisitor<Path> {
     public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
         if (exc != null) {
             if (dir.equals(root)) {
-                throw new IOException("cannot list filesystem root " + root + ": " + IoErrors.describe(exc), exc);
+                throw new IOException("cannot list filesystem root " + root + ": " + Failures.describe(exc), exc);
             }
-            session.skip(dir.toString(), "cannot list the whole folder: " + IoErrors.describe(exc));
+            session.skip(dir.toString(), "cannot list the whole folder: " + Failures.describe(exc));
         }
         return FileVisitResult.CONTINUE;
     }
@@ -130,12 +134,24 @@ final class SyncWalk implements FileVisitor<Path> {
                 session.unchanged(id);
                 return;
             }
-            Optional<ExtractedText> text = readText(file, name);
-            if (text.isPresent()) {
-                session.upsert(new SourceDocument(id, FilesystemConnector.SOURCE, text.get().title(), text.get().body(),
-                        file.toUri().toString(), modified, acl, version));
+            Optional<SourceDocument> document = document(file, name, id, modified, acl, version);
+            if (document.isPresent()) {
+                session.upsert(document.get());
                 seen.add(id);
             }
+        }
+    }
+
+    /**
+     * The file's document, or empty after reporting why there is none to index. Whatever goes wrong with this
+     * one file, an {@link Error} from a parser included, ends here as a skip so that the walk goes on.
+     */
+    private Optional<SourceDocument> document(Path file, String name, String id, Instant modified, Acl acl, String version) {
+        try {
+            return readText(file, name).map(text -> new SourceDocument(id, FilesystemConnector.SOURCE, text.title(),
+                    text.body(), file.toUri().toString(), modified, acl, version));
+        } catch (RuntimeException | Error e) {
+            return skip(file, "cannot index: " + Failures.describe(e));
         }
     }
 
@@ -145,7 +161,7 @@ final class SyncWalk implements FileVisitor<Path> {
         try {
             content = reader.read(file, (int) maxFileBytes + 1);
         } catch (IOException e) {
-            return skip(file, "cannot read: " + IoErrors.describe(e));
+            return skip(file, "cannot read: " + Failures.describe(e));
         }
         if (content.length > maxFileBytes) {
             return skip(file, "too large: grew past the limit of " + maxFileBytes + " bytes while being read");
@@ -154,7 +170,7 @@ final class SyncWalk implements FileVisitor<Path> {
         try {
             text = extractor.extract(content, name);
         } catch (ExtractionException e) {
-            return skip(file, e.getMessage());
+            return Thread.currentThread().isInterrupted() ? Optional.empty() : skip(file, e.getMessage());
         }
         return text.body().isBlank() ? skip(file, "no text") : Optional.of(text);
     }

@@ -2,10 +2,12 @@ package dev.sextant.connectors.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -86,12 +88,31 @@ class TikaTextExtractorTest {
     }
 
     @Test
-    void textBeyondTheWriteLimitIsDropped() throws Exception {
+    void textBeyondTheCharacterLimitRefusesTheFileRatherThanTruncatingIt() throws Exception {
         byte[] html = ("<p>" + "word ".repeat(1000) + "</p>").getBytes(StandardCharsets.UTF_8);
+        TikaTextExtractor limited = new TikaTextExtractor(ExtractionLimits.defaults().withMaxChars(100));
 
-        ExtractedText text = new TikaTextExtractor(100).extract(html, "long.html");
+        assertThatThrownBy(() -> limited.extract(html, "long.html"))
+                .isInstanceOf(ExtractionException.class)
+                .hasMessage("too much text: more than 100 characters, the limit for one file");
+        assertThat(limited.extract(("<p>" + "word ".repeat(19) + "</p>").getBytes(StandardCharsets.UTF_8), "short.html").body())
+                .isEqualTo("word ".repeat(19).strip());
+    }
 
-        assertThat(text.body()).hasSizeLessThanOrEqualTo(100).startsWith("word word");
+    @Test
+    void zipBombDocxIsRefusedBeforeItIsParsed() throws Exception {
+        byte[] bomb = Bombs.zipBombDocx(15_000_000);
+
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(() -> EXTRACTOR.extract(bomb, "bomb.docx"))
+                .isInstanceOf(ExtractionException.class)
+                .hasMessageStartingWith("suspected zip bomb: " + bomb.length + " bytes inflate to more than 10485760"));
+    }
+
+    @Test
+    void highlyCompressedDocxBelowTheFloorIsStillRead() throws Exception {
+        ExtractedText text = EXTRACTOR.extract(Bombs.zipBombDocx(500_000), "repetitive.docx");
+
+        assertThat(text.body()).hasSize(500_000).matches("a+");
     }
 
     static byte[] pdf(String title, String line, String userPassword) throws IOException {

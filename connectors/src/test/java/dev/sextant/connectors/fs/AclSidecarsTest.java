@@ -6,7 +6,10 @@ import dev.sextant.acl.Acl;
 import dev.sextant.acl.AclClause;
 import dev.sextant.acl.Principal;
 import dev.sextant.connectors.SourceDocument;
+import dev.sextant.connectors.extract.TextExtractor;
 import dev.sextant.connectors.fs.RecordingSyncSession.Skip;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -101,6 +104,44 @@ class AclSidecarsTest {
 
         assertThat(aclsByFile()).containsExactly(Map.entry("open/page.md", Acl.NONE));
         assertThat(session.skips()).singleElement().extracting(Skip::reason).asString().startsWith("invalid ACL sidecar: no clause");
+    }
+
+    @Test
+    void sidecarThatCannotBeReadMeansNobodyBelowItAndIsReported() throws Exception {
+        tree.sidecar("", "group:idp:engineering");
+        Path unreadable = tree.sidecar("hr", "group:idp:hr");
+        tree.write("hr/salaries.md", "# Salaries");
+        tree.write("hr/reviews/2025.md", "# Reviews");
+        tree.write("readme.md", "# Readme");
+        FilesystemConnector connector = new FilesystemConnector(FilesystemConnectorConfig.of(root, DEFAULT),
+                TextExtractor.standard(), (file, max) -> {
+                    if (file.equals(unreadable)) {
+                        throw new IOException("Input/output error");
+                    }
+                    return Files.readAllBytes(file);
+                });
+
+        connector.sync(session);
+
+        assertThat(aclsByFile()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "hr/salaries.md", Acl.NONE, "hr/reviews/2025.md", Acl.NONE, "readme.md", ENGINEERING));
+        assertThat(session.skips()).containsExactly(new Skip(unreadable.toString(),
+                "invalid ACL sidecar: cannot read it: IOException: Input/output error; documents below it are readable by nobody"));
+    }
+
+    @Test
+    void sidecarThatIsNotUtf8OrTooLargeIsInvalid() throws Exception {
+        Path latin1 = tree.write("latin1/" + AclSidecar.FILE_NAME, new byte[] {'u', 's', 'e', 'r', ':', (byte) 0xE9});
+        Path huge = tree.sidecar("huge", "public\n" + "# padding\n".repeat(AclSidecar.MAX_BYTES / 10));
+        tree.write("latin1/a.md", "# A");
+        tree.write("huge/b.md", "# B");
+
+        sync(Optional.of(DEFAULT));
+
+        assertThat(aclsByFile()).containsExactlyInAnyOrderEntriesOf(Map.of("latin1/a.md", Acl.NONE, "huge/b.md", Acl.NONE));
+        assertThat(session.skips()).containsExactlyInAnyOrder(
+                new Skip(latin1.toString(), "invalid ACL sidecar: not valid UTF-8; documents below it are readable by nobody"),
+                new Skip(huge.toString(), "invalid ACL sidecar: larger than 1048576 bytes; documents below it are readable by nobody"));
     }
 
     private void sync(Optional<Acl> defaultAcl) throws Exception {

@@ -6,17 +6,24 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.sextant.acl.Acl;
 import dev.sextant.connectors.SourceDocument;
+import dev.sextant.connectors.extract.Bombs;
+import dev.sextant.connectors.extract.ExtractedText;
+import dev.sextant.connectors.extract.ExtractionException;
+import dev.sextant.connectors.extract.ExtractionLimits;
 import dev.sextant.connectors.extract.TextExtractor;
 import dev.sextant.connectors.fs.RecordingSyncSession.Skip;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,6 +104,84 @@ class FilesystemConnectorTest {
                 .containsEntry("empty.md", "no text")
                 .containsEntry("locked.txt", "cannot read: AccessDeniedException: " + tree.path("locked.txt"));
         assertThat(reasons.get("broken.pdf")).startsWith("cannot extract text: ");
+    }
+
+    @Test
+    void noFailureOfOneDocumentStopsTheSyncAndDeletionsStillHappen() throws Exception {
+        tree.write("old.md", "# Old\nto be deleted");
+        tree.write("a-good.md", "# A\nfine");
+        ExtractionLimits limits = ExtractionLimits.defaults().withTimeout(Duration.ofMillis(500)).withMaxChars(10_000);
+        CountDownLatch never = new CountDownLatch(1);
+        TextExtractor standard = TextExtractor.standard(limits);
+        TextExtractor hostile = new TextExtractor() {
+            @Override
+            public boolean supports(String fileName) {
+                return standard.supports(fileName);
+            }
+
+            @Override
+            public ExtractedText extract(byte[] content, String fileName) throws ExtractionException {
+                switch (fileName) {
+                    case "overflow.html" -> throw new StackOverflowError();
+                    case "linkage.pdf" -> throw new NoClassDefFoundError("org/apache/fontbox/ttf/TrueTypeFont");
+                    case "huge-table.docx" -> throw new OutOfMemoryError("Java heap space");
+                    case "assert.md" -> throw new AssertionError("parser state");
+                    case "hang.html" -> {
+                        try {
+                            never.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    default -> {
+                    }
+                }
+                return standard.extract(content, fileName);
+            }
+        };
+        FilesystemConnectorConfig config = new FilesystemConnectorConfig(root, Optional.of(Acl.PUBLIC), 1_000_000, limits);
+        FilesystemConnector connector = new FilesystemConnector(config, hostile, (file, max) -> {
+            if (file.endsWith("unchecked.md")) {
+                throw new UncheckedIOException(new IOException("device went away"));
+            }
+            return Files.readAllBytes(file);
+        });
+        connector.sync(session);
+        session.startSync();
+
+        Files.delete(tree.path("old.md"));
+        tree.write(" .md", "");
+        tree.write("named/ .md", "text under a blank name");
+        tree.write("overflow.html", "<p>x</p>");
+        tree.write("linkage.pdf", "%PDF-1.7");
+        tree.write("huge-table.docx", "PK");
+        tree.write("assert.md", "# Assert");
+        tree.write("hang.html", "<p>x</p>");
+        tree.write("bomb.docx", Bombs.zipBombDocx(15_000_000));
+        tree.write("huge.txt", "word ".repeat(4_000));
+        tree.write("unchecked.md", "# Unchecked");
+        tree.write("z-good.md", "# Z\nfine");
+        tree.write("sub/good.html", "<title>Sub</title><p>fine</p>");
+
+        connector.sync(session);
+
+        assertThat(session.documents()).containsOnlyKeys(tree.id("a-good.md"), tree.id("z-good.md"), tree.id("sub/good.html"),
+                tree.id("named/ .md"));
+        assertThat(session.documents().get(tree.id("named/ .md")).title()).isEqualTo(".md");
+        assertThat(session.deletes()).containsExactly(tree.id("old.md"));
+        Map<String, String> reasons = session.skips().stream()
+                .collect(Collectors.toMap(skip -> root.relativize(Path.of(skip.location())).toString(), Skip::reason));
+        assertThat(reasons).containsOnlyKeys(" .md", "overflow.html", "linkage.pdf", "huge-table.docx", "assert.md", "hang.html",
+                        "bomb.docx", "huge.txt", "unchecked.md")
+                .containsEntry(" .md", "no text")
+                .containsEntry("overflow.html", "extractor failed: StackOverflowError")
+                .containsEntry("linkage.pdf", "extractor failed: NoClassDefFoundError: org/apache/fontbox/ttf/TrueTypeFont")
+                .containsEntry("huge-table.docx", "extractor failed: OutOfMemoryError: Java heap space")
+                .containsEntry("assert.md", "extractor failed: AssertionError: parser state")
+                .containsEntry("hang.html", "took longer than 500 ms to extract; stopped")
+                .containsEntry("huge.txt", "too much text: more than 10000 characters, the limit for one file")
+                .containsEntry("unchecked.md", "cannot index: UncheckedIOException: java.io.IOException: device went away");
+        assertThat(reasons.get("bomb.docx")).startsWith("suspected zip bomb: ");
     }
 
     @Test

@@ -7,12 +7,15 @@ import dev.sextant.acl.Acl;
 import dev.sextant.acl.AclClause;
 import dev.sextant.acl.Principal;
 import dev.sextant.connectors.SourceDocument;
+import dev.sextant.connectors.extract.ExtractedText;
+import dev.sextant.connectors.extract.ExtractionException;
 import dev.sextant.connectors.extract.TextExtractor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +31,7 @@ class IncrementalSyncTest {
 
     private TestTree tree;
     private final RecordingSyncSession session = new RecordingSyncSession();
-    /** Every file the connector opened, in order. */
+    /** Every document the connector opened, in order; sidecars, which every sync reads, are left out. */
     private final List<Path> reads = new ArrayList<>();
     private FilesystemConnector connector;
 
@@ -41,7 +44,9 @@ class IncrementalSyncTest {
         tree.write("public/faq.md", "# FAQ\nanswers");
         connector = new FilesystemConnector(FilesystemConnectorConfig.of(root, Acl.PUBLIC), TextExtractor.standard(),
                 (file, max) -> {
-                    reads.add(file);
+                    if (!file.endsWith(AclSidecar.FILE_NAME)) {
+                        reads.add(file);
+                    }
                     return Files.readAllBytes(file);
                 });
         connector.sync(session);
@@ -133,6 +138,48 @@ class IncrementalSyncTest {
 
         assertThat(Thread.currentThread().isInterrupted()).isFalse();
         assertThat(session.upserts()).isEmpty();
+        assertThat(session.deletes()).isEmpty();
+    }
+
+    @Test
+    void syncInterruptedWhileAParserRunsStopsWithoutSkippingOrDeleting() throws Exception {
+        Files.delete(tree.path("public/faq.md"));
+        tree.write("public/slow.html", "<p>slow</p>");
+        CountDownLatch parsing = new CountDownLatch(1);
+        TextExtractor standard = TextExtractor.standard();
+        FilesystemConnector waiting = new FilesystemConnector(FilesystemConnectorConfig.of(root, Acl.PUBLIC), new TextExtractor() {
+            @Override
+            public boolean supports(String fileName) {
+                return standard.supports(fileName);
+            }
+
+            @Override
+            public ExtractedText extract(byte[] content, String fileName) throws ExtractionException {
+                parsing.countDown();
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return standard.extract(content, fileName);
+            }
+        });
+        Thread caller = Thread.currentThread();
+        Thread interrupter = Thread.ofPlatform().start(() -> {
+            try {
+                parsing.await();
+                caller.interrupt();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+
+        assertThatThrownBy(() -> waiting.sync(session)).isInstanceOf(InterruptedException.class);
+
+        interrupter.join();
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        assertThat(session.upserts()).isEmpty();
+        assertThat(session.skips()).isEmpty();
         assertThat(session.deletes()).isEmpty();
     }
 }

@@ -5,6 +5,7 @@ import dev.sextant.acl.AclFormat;
 import dev.sextant.acl.AclSyntaxException;
 import dev.sextant.connectors.fs.FilesystemConnector;
 import dev.sextant.connectors.fs.FilesystemConnectorConfig;
+import dev.sextant.connectors.fs.FilesystemRoots;
 import dev.sextant.gateway.SextantConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -66,34 +67,13 @@ final class ConfiguredConnectors {
         return "fs-" + (slug.isEmpty() ? "" : slug + "-") + hash;
     }
 
-    /**
-     * Refuses folders that are the same or where one contains another, comparing real paths (symbolic
-     * links resolved; a folder that does not exist yet by its absolute path).
-     */
+    /** {@link FilesystemRoots#requireDisjoint}, saying where folders come from. */
     static void requireDisjoint(List<Path> roots) {
-        List<Path> real = roots.stream().map(ConfiguredConnectors::realPath).toList();
-        for (int i = 0; i < real.size(); i++) {
-            for (int j = i + 1; j < real.size(); j++) {
-                Path a = real.get(i);
-                Path b = real.get(j);
-                String overlap = a.equals(b) ? roots.get(i) + " and " + roots.get(j) + " are the same folder"
-                        : b.startsWith(a) ? roots.get(j) + " is inside " + roots.get(i)
-                        : a.startsWith(b) ? roots.get(i) + " is inside " + roots.get(j) : null;
-                if (overlap != null) {
-                    throw new IllegalArgumentException("source folders overlap: " + overlap + " (real paths " + a
-                            + " and " + b + "). A file must belong to one source only: name the outer folder "
-                            + "alone, or folders side by side (--fs, sextant.fs.roots; in demo mode the demo "
-                            + "corpus counts as one)");
-                }
-            }
-        }
-    }
-
-    private static Path realPath(Path path) {
         try {
-            return path.toRealPath();
-        } catch (IOException e) {
-            return path.toAbsolutePath().normalize();
+            FilesystemRoots.requireDisjoint(roots);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("source folders overlap: " + e.getMessage() + " (--fs, "
+                    + "sextant.fs.roots; in demo mode the demo corpus counts as one)", e);
         }
     }
 
