@@ -242,7 +242,12 @@ function render(query, offset, body) {
   const firstNew = fragment.firstElementChild;
   ui.results.append(fragment);
 
-  renderNotices(Array.isArray(body.notices) ? body.notices : []);
+  const notices = Array.isArray(body.notices) ? body.notices.slice() : [];
+  const percent = body.indexing && Number.isFinite(body.indexing.percent) ? body.indexing.percent : null;
+  if (percent !== null) {
+    notices.unshift(`Indexing is in progress (${percent}% done): results may still be missing.`);
+  }
+  renderNotices(notices);
 
   const took = Number.isFinite(body.took_ms) ? ` · ${numberFormat.format(body.took_ms)} ms` : '';
   if (total === 0) {

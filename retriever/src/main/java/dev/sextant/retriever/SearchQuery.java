@@ -16,8 +16,8 @@ public record SearchQuery(String text, String lexical, Principals reader, int de
 
     /** @throws InvalidQueryException when {@code lexical} is not valid {@link QuerySyntax} */
     public SearchQuery {
-        Objects.requireNonNull(text, "text");
         QuerySyntax.validate(lexical);
+        Objects.requireNonNull(text, "text");
         Objects.requireNonNull(reader, "reader");
         if (depth < 1) {
             throw new IllegalArgumentException("depth must be positive, got " + depth);
@@ -26,6 +26,7 @@ public record SearchQuery(String text, String lexical, Principals reader, int de
 
     /** What a person typed, searched as typed. */
     public static SearchQuery of(String text, Principals reader, int depth) {
+        QuerySyntax.validate(text);
         return new SearchQuery(text, text, reader, depth);
     }
 

@@ -112,5 +112,6 @@ class LuceneIndexTest {
                 .contains("content:\"replic lag\"").contains("+content:postgr").contains("-content:mysql")
                 .contains("content:promot*");
         assertThat(LuceneQueryParser.parse("the of").toString()).contains("MatchNoDocsQuery");
+        assertThat(LuceneQueryParser.parse("a~2 b~ ~").toString()).doesNotContain("~");
     }
 }
