@@ -31,7 +31,7 @@ public class Engine {
     @Singleton
     LuceneIndex index(SextantConfig config) {
         try {
-            LuceneIndex index = LuceneIndex.open(config.dataDir().resolve("index"));
+            LuceneIndex index = LuceneIndex.open(DataFolder.prepare(config.dataDir()).resolve("index"));
             if (index.rebuilt()) {
                 LOG.warnf("the index under %s was written by an older version of Sextant; it was emptied and every "
                         + "source is indexed again", config.dataDir().toAbsolutePath());
