@@ -74,8 +74,7 @@ public final class UserCommand {
         try {
             a = Arguments.parse(args, defaultDataDir);
         } catch (InvalidInputException e) {
-            err.println("sextant user: " + e.getMessage());
-            err.println(USAGE_TEXT);
+            err.println("sextant user: " + e.getMessage() + " (./sextant user help shows the usage)");
             return USAGE;
         }
         if (a.command.equals("help")) {
