@@ -73,6 +73,9 @@ public class DemoAccounts {
                 enabled.add(account.username());
             }
         }
+        if (enabled.isEmpty()) {
+            return;
+        }
         LOG.warnf("""
 
                 ************************************************************************
