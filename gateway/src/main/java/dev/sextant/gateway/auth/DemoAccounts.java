@@ -57,8 +57,8 @@ public class DemoAccounts {
         }
         if (accounts.count() == 0) {
             String launcher = System.getenv().getOrDefault("SEXTANT_LAUNCHER", "./sextant");
-            LOG.warnf("no accounts yet, so nobody can sign in. Create the first admin (the server may keep "
-                    + "running) with:%n    %s", UserCommand.firstAdminCommand(launcher, config.dataDir()));
+            LOG.warnf("no accounts yet, so nobody can sign in. Create the first admin (with your own email; "
+                    + "the server may keep running):%n    %s", UserCommand.firstAdminCommand(launcher, config.dataDir()));
         }
     }
 
