@@ -32,7 +32,8 @@ public class Engine {
     @Singleton
     ChunkIndex index(SextantConfig config, Embedder embedder, Chunker chunker) {
         try {
-            LuceneIndex index = LuceneIndex.open(config.dataDir().resolve("index"), IndexProfile.of(embedder, chunker));
+            LuceneIndex index = LuceneIndex.open(DataFolder.prepare(config.dataDir()).resolve("index"),
+                    IndexProfile.of(embedder, chunker));
             index.rebuiltBecause().ifPresent(why -> LOG.warnf("the index under %s was emptied because %s; every source "
                     + "is indexed again, reusing the vectors of unchanged text where the model is the same",
                     config.dataDir().toAbsolutePath(), why));

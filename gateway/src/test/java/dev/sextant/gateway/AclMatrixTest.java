@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sextant.acl.Acl;
-import dev.sextant.gateway.auth.AccountStore;
 import dev.sextant.gateway.indexing.IndexingService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,13 +33,13 @@ class AclMatrixTest {
     IndexingService indexing;
 
     @Inject
-    AccountStore accounts;
+    DataSource accounts;
 
     @BeforeEach
     void indexed() throws InterruptedException {
         IndexedCorpus.await(indexing);
         for (DemoCorpus.Reader r : DemoCorpus.EDGE_READERS) {
-            accounts.upsert(r.username(), r.email(), r.username(), r.password(), false, Set.of("user"), r.groups());
+            TestAccounts.ensure(accounts, r.username(), r.email(), r.groups(), false, r.password());
         }
     }
 

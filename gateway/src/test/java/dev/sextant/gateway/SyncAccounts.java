@@ -1,7 +1,7 @@
 package dev.sextant.gateway;
 
-import dev.sextant.gateway.auth.AccountStore;
 import java.util.Set;
+import javax.sql.DataSource;
 
 /** Real (non-demo) accounts for servers running without demo mode. */
 final class SyncAccounts {
@@ -15,8 +15,8 @@ final class SyncAccounts {
     private SyncAccounts() {
     }
 
-    static void create(AccountStore accounts) {
-        accounts.upsert(ADMIN, "ops@example.com", "Ops", PASSWORD, false, Set.of("user", "admin"), Set.of());
-        accounts.upsert(READER, "dana@example.com", "Dana", PASSWORD, false, Set.of("user"), Set.of("staff"));
+    static void create(DataSource database) {
+        TestAccounts.ensure(database, ADMIN, "ops@example.com", Set.of(), true, PASSWORD);
+        TestAccounts.ensure(database, READER, "dana@example.com", Set.of("staff"), false, PASSWORD);
     }
 }

@@ -2,7 +2,6 @@ package dev.sextant.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sextant.gateway.auth.AccountStore;
 import dev.sextant.gateway.indexing.IndexingService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -15,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +35,7 @@ class SyncScheduleTest {
     IndexingService indexing;
 
     @Inject
-    AccountStore accounts;
+    DataSource accounts;
 
     @Inject
     SextantConfig config;

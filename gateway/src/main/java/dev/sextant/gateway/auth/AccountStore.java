@@ -1,13 +1,11 @@
 package dev.sextant.gateway.auth;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
-import java.util.Set;
 
-/** Reads and writes built-in accounts. */
+/** Reads built-in accounts for sign-in; {@link dev.sextant.gateway.accounts.AccountTable} writes them. */
 @ApplicationScoped
 public class AccountStore {
 
@@ -23,25 +21,5 @@ public class AccountStore {
                 .setParameter("u", username)
                 .getResultStream()
                 .findFirst();
-    }
-
-    /** Creates the account, or resets its password, email, roles and groups if it exists. */
-    @Transactional
-    public Account upsert(String username, String email, String displayName, String password, boolean demo,
-                          Set<String> roles, Set<String> groups) {
-        Account account = find(username).orElseGet(Account::new);
-        account.username = username;
-        account.email = email;
-        account.displayName = displayName;
-        account.passwordHash = BcryptUtil.bcryptHash(password);
-        account.demo = demo;
-        account.roles.clear();
-        account.roles.addAll(roles);
-        account.groups.clear();
-        account.groups.addAll(groups);
-        if (account.id == null) {
-            em.persist(account);
-        }
-        return account;
     }
 }

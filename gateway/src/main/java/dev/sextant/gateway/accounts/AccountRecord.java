@@ -1,0 +1,29 @@
+package dev.sextant.gateway.accounts;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A built-in account as the {@code account}, {@code account_role} and {@code account_group} tables hold it,
+ * without its password hash. Every account has the {@code user} role; {@code admin} adds the admin role.
+ */
+public record AccountRecord(String username, String email, String displayName, Set<String> groups, boolean admin,
+                            boolean demo) {
+
+    public static final String USER_ROLE = "user";
+    public static final String ADMIN_ROLE = "admin";
+
+    public AccountRecord {
+        groups = Set.copyOf(groups);
+    }
+
+    /** The roles rows written for this account. */
+    public Set<String> roles() {
+        return admin ? Set.of(USER_ROLE, ADMIN_ROLE) : Set.of(USER_ROLE);
+    }
+
+    /** The groups in a stable order, for listings. */
+    public Set<String> sortedGroups() {
+        return new TreeSet<>(groups);
+    }
+}
