@@ -168,13 +168,7 @@ class SearchPageBrowserTest {
                   {"doc_id": "hostile-2", "title": "Data URL", "url": " JaVaScRiPt:alert(2)", "source": "github",
                    "snippet": "<svg onload=\\\"window.__xss='svg'\\\"></svg>plain"}
                  ]}""";
-        ((JavascriptExecutor) driver).executeScript("""
-                const body = arguments[0];
-                const realFetch = window.fetch;
-                window.fetch = (input, init) => String(input).startsWith('/api/search')
-                    ? Promise.resolve(new Response(body, {status: 200, headers: {'Content-Type': 'application/json'}}))
-                    : realFetch(input, init);
-                """, response);
+        answerSearchesWith(response);
         search("payload");
 
         List<WebElement> hits = hits();
@@ -205,6 +199,29 @@ class SearchPageBrowserTest {
                 .as("no script from a hit ran").isEqualTo(true);
         assertThat(driver.getCurrentUrl()).isEqualTo(before);
         assertThat(driver.getWindowHandles()).as("no tab opened").hasSize(1);
+    }
+
+    @Test
+    void aSearchWhileASyncRunsSaysHowFarIndexingIs() {
+        open();
+        signIn("bob", "demo");
+        answerSearchesWith("""
+                {"total": 0, "took_ms": 1, "notices": [], "hits": [], "indexing": {"percent": 40}}""");
+        search("runway");
+
+        assertThat(driver.findElement(By.id("notices")).getText())
+                .contains("Indexing is in progress (40% done)");
+    }
+
+    /** Makes the page's searches get this response, as if from {@code /api/search}; other requests go out. */
+    private void answerSearchesWith(String response) {
+        ((JavascriptExecutor) driver).executeScript("""
+                const body = arguments[0];
+                const realFetch = window.fetch;
+                window.fetch = (input, init) => String(input).startsWith('/api/search')
+                    ? Promise.resolve(new Response(body, {status: 200, headers: {'Content-Type': 'application/json'}}))
+                    : realFetch(input, init);
+                """, response);
     }
 
     @Test
