@@ -52,6 +52,18 @@ class SearchApiTest {
     }
 
     @Test
+    void totalCountsWhatTheQueryFoundNotEverythingTheReaderMayRead() {
+        long aliceMayRead = DemoCorpus.documents().values().stream()
+                .filter(acl -> acl.admits(DemoCorpus.READERS.get(0).principals())).count();
+        JsonPath runbook = AclMatrixTest.search("alice", "postgres failover runbook", 50);
+        assertThat(runbook.getInt("total")).isPositive().isLessThan((int) aliceMayRead / 2)
+                .isEqualTo(runbook.getList("hits").size());
+        JsonPath gibberish = AclMatrixTest.search("alice", "xqzvbw jjkqq", 50);
+        assertThat(gibberish.getInt("total")).as("nothing matches a word, nothing is near in meaning").isZero();
+        assertThat(gibberish.getList("hits")).isEmpty();
+    }
+
+    @Test
     void rawScoresAreForAdminsWhoAskForThem() {
         given().auth().preemptive().basic("bob", "demo").queryParam("q", "runway").queryParam("explain", "true")
                 .get("/api/search").then().statusCode(403).body("error", containsString("admins only"));

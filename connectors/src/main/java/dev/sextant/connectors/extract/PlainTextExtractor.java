@@ -1,9 +1,7 @@
 package dev.sextant.connectors.extract;
 
-import java.nio.ByteBuffer;
+import dev.sextant.connectors.StrictUtf8;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
@@ -38,11 +36,7 @@ public final class PlainTextExtractor implements TextExtractor {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content))
-                    .toString();
+            text = StrictUtf8.decode(content);
         } catch (CharacterCodingException e) {
             throw new ExtractionException("binary content (not valid UTF-8)", e);
         }

@@ -3,10 +3,8 @@ package dev.sextant.connectors.fs;
 import dev.sextant.acl.Acl;
 import dev.sextant.acl.AclFormat;
 import dev.sextant.acl.AclSyntaxException;
-import java.nio.ByteBuffer;
+import dev.sextant.connectors.StrictUtf8;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -35,11 +33,7 @@ public final class AclSidecar {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content))
-                    .toString();
+            text = StrictUtf8.decode(content);
         } catch (CharacterCodingException e) {
             throw new AclSyntaxException("not valid UTF-8");
         }
