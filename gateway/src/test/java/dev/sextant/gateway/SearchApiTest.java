@@ -113,11 +113,11 @@ class SearchApiTest {
 
     @Test
     void pagingWalksTheSameRanking() {
-        JsonPath all = AclMatrixTest.search("carol", "policy", 50);
+        JsonPath all = AclMatrixTest.search("carol", "company", 50);
         List<String> ranking = all.getList("hits.doc_id");
         assertThat(ranking).as("enough hits to page through").hasSizeGreaterThan(6);
         JsonPath second = given().auth().preemptive().basic("carol", "demo")
-                .queryParam("q", "policy").queryParam("limit", 5).queryParam("offset", 5)
+                .queryParam("q", "company").queryParam("limit", 5).queryParam("offset", 5)
                 .get("/api/search").then().statusCode(200).extract().jsonPath();
         assertThat(second.getList("hits.doc_id")).isEqualTo(ranking.subList(5, Math.min(10, ranking.size())));
         assertThat(second.getInt("total")).isEqualTo(all.getInt("total"));

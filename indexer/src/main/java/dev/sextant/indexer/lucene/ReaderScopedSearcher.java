@@ -17,6 +17,7 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermStatistics;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.FixedBitSet;
 
@@ -97,9 +98,8 @@ final class ReaderScopedSearcher extends IndexSearcher {
         long sumTotalTermFreq = 0;
         for (LeafReaderContext leaf : getIndexReader().leaves()) {
             NumericDocValues lengths = leaf.reader().getNumericDocValues(IndexSchema.CONTENT_TERMS);
-            FixedBitSet bits = readable[leaf.ord];
-            for (int doc = bits.nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS;
-                 doc = doc + 1 < bits.length() ? bits.nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+            DocIdSetIterator docs = new BitSetIterator(readable[leaf.ord], 0);
+            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
                 if (lengths != null && lengths.advanceExact(doc) && lengths.longValue() > 0) {
                     docCount++;
                     sumTotalTermFreq += lengths.longValue();
