@@ -14,7 +14,9 @@ public record Principal(String value) implements Comparable<Principal> {
     public static final Principal PUBLIC = new Principal("public");
 
     private static final Pattern EMAIL = Pattern.compile("[^\\s@:,]+@[^\\s@:,]+");
-    private static final Pattern DOMAIN = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
+    /** RFC 1035's limits: a name of at most 253 characters, of labels of at most 63. */
+    private static final int MAX_DOMAIN = 253;
+    private static final int MAX_LABEL = 63;
     private static final Pattern GROUP_PART = Pattern.compile("[^\\s,:][^\\s,]*");
     private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
 
@@ -43,10 +45,42 @@ public record Principal(String value) implements Comparable<Principal> {
 
     public static Principal domain(String domain) {
         String d = domain.strip().toLowerCase(Locale.ROOT);
-        if (!DOMAIN.matcher(d).matches()) {
-            throw new IllegalArgumentException("not a domain: '" + domain + "'");
+        if (!isDomain(d)) {
+            throw new IllegalArgumentException("not a domain: '" + (domain.length() > 100 ? domain.substring(0, 100) + "…" : domain) + "'");
         }
         return new Principal("domain:" + d);
+    }
+
+    /**
+     * Two or more dot-separated labels of {@code [a-z0-9-]}, none starting or ending with {@code -}, within
+     * RFC 1035's lengths. A scan rather than a regex: a nested repetition backtracks, and overflows the stack
+     * on a long enough line of a sidecar file.
+     */
+    private static boolean isDomain(String d) {
+        if (d.isEmpty() || d.length() > MAX_DOMAIN) {
+            return false;
+        }
+        int labels = 0;
+        int start = 0;
+        while (start <= d.length()) {
+            int end = d.indexOf('.', start);
+            if (end < 0) {
+                end = d.length();
+            }
+            int length = end - start;
+            if (length == 0 || length > MAX_LABEL || d.charAt(start) == '-' || d.charAt(end - 1) == '-') {
+                return false;
+            }
+            for (int i = start; i < end; i++) {
+                char c = d.charAt(i);
+                if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+                    return false;
+                }
+            }
+            labels++;
+            start = end + 1;
+        }
+        return labels >= 2;
     }
 
     /** Parses the string form, normalising it; throws {@link IllegalArgumentException} with a reason. */

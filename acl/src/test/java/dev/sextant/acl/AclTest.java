@@ -3,6 +3,7 @@ package dev.sextant.acl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +53,17 @@ class AclTest {
         assertThatThrownBy(() -> Principal.parse("role:admin")).hasMessageContaining("unknown principal kind");
         assertThatThrownBy(() -> Principal.parse("group:idp")).hasMessageContaining("group:<source>:<id>");
         assertThatThrownBy(() -> Principal.parse("domain:localhost")).hasMessageContaining("not a domain");
+    }
+
+    @Test
+    void domainsFollowTheLabelRulesAndLongOnesFailFastInsteadOfOverflowingTheStack() {
+        assertThat(Principal.domain("mail.x-1.example").value()).isEqualTo("domain:mail.x-1.example");
+        for (String bad : List.of("-x.example", "x-.example", "x..example", ".x.example", "x.example.", "x_y.example",
+                "a".repeat(64) + ".example", "a.".repeat(4000) + "-", "a.".repeat(4000) + "a", "a-".repeat(50_000) + "a")) {
+            assertThatThrownBy(() -> Principal.domain(bad)).as(bad.length() > 80 ? bad.length() + " characters" : bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a domain");
+        }
+        assertThat(Principal.domain("a".repeat(63) + ".example").value()).endsWith(".example");
     }
 
     @Test
