@@ -163,7 +163,8 @@ final class CrossEncoderModel implements AutoCloseable {
         }
     }
 
-    private Encoding encode(String query, String passage) {
+    /** One pair as the model reads it: the passage cut to fit, the query whole. */
+    Encoding encode(String query, String passage) {
         try {
             return tokenizer.encode(query, passage);
         } catch (RuntimeException e) {

@@ -192,6 +192,16 @@ class CrossEncoderRerankerTest {
     }
 
     @Test
+    void stopsBetweenBatchesWhenInterrupted() throws Exception {
+        try (var reranker = reranker(Kind.ONE_LOGIT, CrossEncoderOptions.defaults())) {
+            Thread.currentThread().interrupt();
+            assertThatThrownBy(() -> reranker.rerank(FAILOVER, List.of(candidate("a", "replica"))))
+                    .isInstanceOf(InterruptedException.class);
+            assertThat(Thread.interrupted()).as("the flag is consumed").isFalse();
+        }
+    }
+
+    @Test
     void aClosedRerankerRefusesToScore() throws Exception {
         var reranker = reranker(Kind.ONE_LOGIT, CrossEncoderOptions.defaults());
         reranker.close();
