@@ -144,7 +144,7 @@ final class CrossEncoderModel implements AutoCloseable {
         for (int i = 0; i < rows; i++) {
             long[] row = encodings[i].getIds();
             System.arraycopy(row, 0, ids, i * length, row.length);
-            Arrays.fill(mask, i * length, i * length + row.length, 1L);
+            System.arraycopy(encodings[i].getAttentionMask(), 0, mask, i * length, row.length);
             System.arraycopy(encodings[i].getTypeIds(), 0, typeIds, i * length, row.length);
         }
         long[] shape = {rows, length};

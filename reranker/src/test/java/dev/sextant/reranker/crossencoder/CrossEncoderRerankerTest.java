@@ -106,6 +106,23 @@ class CrossEncoderRerankerTest {
     }
 
     @Test
+    void theOptionsOverrideTheTokenizerFilesOwnTruncationAndPadding() throws Exception {
+        Path model = TinyCrossEncoder.write(dir.resolve("own-limits"), Kind.ONE_LOGIT);
+        // exports often carry their own limits: here cut both sides to 6 tokens, then pad to 64 with "filler" (0.125)
+        Path tokenizer = model.resolve("tokenizer.json");
+        Files.writeString(tokenizer, Files.readString(tokenizer).replace("\"truncation\":null,\"padding\":null",
+                "\"truncation\":{\"direction\":\"Right\",\"max_length\":6,\"strategy\":\"LongestFirst\",\"stride\":0},"
+                        + "\"padding\":{\"strategy\":{\"Fixed\":64},\"direction\":\"Right\",\"pad_to_multiple_of\":null,"
+                        + "\"pad_id\":6,\"pad_type_id\":0,\"pad_token\":\"filler\"}"));
+        try (var reranker = CrossEncoderReranker.fromDirectory(model, new CrossEncoderOptions(16, 16, 1))) {
+            Candidate scored = reranker.rerank(query("failover ".repeat(8).trim()),
+                    List.of(candidate("long", "filler ".repeat(100)))).getFirst();
+
+            assertThat(logit(scored)).isCloseTo(8f + 5 * 0.125f, within(1e-5f));
+        }
+    }
+
+    @Test
     void aQueryThatLeavesNoRoomForThePassageFailsClearly() throws Exception {
         SearchQuery longQuery = query("failover ".repeat(20).trim());
         try (var reranker = reranker(Kind.ONE_LOGIT, new CrossEncoderOptions(16, 16, 1))) {
