@@ -66,13 +66,7 @@ final class CrossEncoderModel implements AutoCloseable {
         if (!missing.isEmpty()) {
             throw new IOException("the cross-encoder directory " + dir + " has no " + String.join(" and no ", missing));
         }
-        HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.builder()
-                .optTokenizerPath(dir.resolve(TOKENIZER_FILE))
-                .optAddSpecialTokens(true)
-                .optTruncateSecondOnly()
-                .optMaxLength(options.maxTokens())
-                .optPadding(false)
-                .build();
+        HuggingFaceTokenizer tokenizer = tokenizer(dir.resolve(TOKENIZER_FILE), options);
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         OrtSession session = null;
         try (OrtSession.SessionOptions sessionOptions = new OrtSession.SessionOptions()) {
@@ -84,7 +78,22 @@ final class CrossEncoderModel implements AutoCloseable {
             tokenizer.close();
             closeQuietly(session);
             throw e instanceof IOException io ? io
-                    : new IOException("cannot load the cross-encoder " + dir.resolve(MODEL_FILE) + ": " + e.getMessage(), e);
+                    : new IOException("cannot load the model " + dir.resolve(MODEL_FILE) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Pairs are cut to {@code maxTokens} in the passage only and never padded, whatever the file says. */
+    private static HuggingFaceTokenizer tokenizer(Path file, CrossEncoderOptions options) throws IOException {
+        try {
+            return HuggingFaceTokenizer.builder()
+                    .optTokenizerPath(file)
+                    .optAddSpecialTokens(true)
+                    .optTruncateSecondOnly()
+                    .optMaxLength(options.maxTokens())
+                    .optPadding(false)
+                    .build();
+        } catch (RuntimeException e) {
+            throw new IOException("cannot read the tokenizer " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -110,10 +110,13 @@ class CrossEncoderRerankerTest {
         Path model = TinyCrossEncoder.write(dir.resolve("own-limits"), Kind.ONE_LOGIT);
         // exports often carry their own limits: here cut both sides to 6 tokens, then pad to 64 with "filler" (0.125)
         Path tokenizer = model.resolve("tokenizer.json");
+        String ownLimits = """
+                "truncation":{"direction":"Right","max_length":6,"strategy":"LongestFirst","stride":0},
+                "padding":{"strategy":{"Fixed":64},"direction":"Right","pad_to_multiple_of":null,"pad_id":6,
+                           "pad_type_id":0,"pad_token":"filler"}""";
         Files.writeString(tokenizer, Files.readString(tokenizer).replace("\"truncation\":null,\"padding\":null",
-                "\"truncation\":{\"direction\":\"Right\",\"max_length\":6,\"strategy\":\"LongestFirst\",\"stride\":0},"
-                        + "\"padding\":{\"strategy\":{\"Fixed\":64},\"direction\":\"Right\",\"pad_to_multiple_of\":null,"
-                        + "\"pad_id\":6,\"pad_type_id\":0,\"pad_token\":\"filler\"}"));
+                ownLimits));
+        assertThat(Files.readString(tokenizer)).contains("\"Fixed\":64");
         try (var reranker = CrossEncoderReranker.fromDirectory(model, new CrossEncoderOptions(16, 16, 1))) {
             Candidate scored = reranker.rerank(query("failover ".repeat(8).trim()),
                     List.of(candidate("long", "filler ".repeat(100)))).getFirst();
@@ -200,7 +203,8 @@ class CrossEncoderRerankerTest {
         List<Candidate> coarse = List.of(candidate("a", "lunch"), candidate("b", "replica"),
                 candidate("c", "failover replica"));
         try (var reranker = reranker(Kind.ONE_LOGIT, CrossEncoderOptions.defaults());
-             var cascade = new RerankerCascade(List.of(new RerankerCascade.Stage(reranker, 2, Duration.ofSeconds(10))))) {
+             var cascade = new RerankerCascade(
+                     List.of(new RerankerCascade.Stage(reranker, 2, Duration.ofSeconds(10))))) {
             RerankerCascade.Result result = cascade.rerank(FAILOVER, coarse);
 
             assertThat(ids(result.candidates())).containsExactly("b", "a", "c");
@@ -250,6 +254,19 @@ class CrossEncoderRerankerTest {
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("has no tokenizer.json")
                 .hasMessageNotContaining("model.onnx");
+    }
+
+    @Test
+    void anUnreadableModelOrTokenizerIsAnIOException() throws IOException {
+        Path badTokenizer = TinyCrossEncoder.write(dir.resolve("bad-tokenizer"), Kind.ONE_LOGIT);
+        Files.writeString(badTokenizer.resolve("tokenizer.json"), "{\"model\":");
+        assertThatThrownBy(() -> CrossEncoderReranker.fromDirectory(badTokenizer, CrossEncoderOptions.defaults()))
+                .isInstanceOf(IOException.class).hasMessageContaining("cannot read the tokenizer");
+
+        Path badModel = TinyCrossEncoder.write(dir.resolve("bad-model"), Kind.ONE_LOGIT);
+        Files.writeString(badModel.resolve("model.onnx"), "not a model");
+        assertThatThrownBy(() -> CrossEncoderReranker.fromDirectory(badModel, CrossEncoderOptions.defaults()))
+                .isInstanceOf(IOException.class).hasMessageContaining("cannot load the model");
     }
 
     @Test
