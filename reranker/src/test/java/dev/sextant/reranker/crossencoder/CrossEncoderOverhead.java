@@ -20,8 +20,9 @@ import java.util.Random;
  * per batch, over {@link TinyCrossEncoder}'s graph, whose own arithmetic is a few additions per token. A timed
  * loop rather than a test: {@code docs/benchmarks.md} ("Cross-encoder stage") gives the command.
  *
- * <p>Arguments: rounds (default 500); 30 candidates of 200 words a round, reranked once per batch size
- * (1, 16, 32) and then only tokenized, in turn, so that load from elsewhere falls on all of them alike.
+ * <p>Arguments: rounds (default 500), then optionally a real model's directory to measure instead of the tiny
+ * graph. 30 candidates of 200 words a round, reranked once per batch size (1, 16, 32) and then only tokenized,
+ * in turn, so that load from elsewhere falls on all of them alike.
  */
 public final class CrossEncoderOverhead {
 
@@ -35,7 +36,8 @@ public final class CrossEncoderOverhead {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 500;
         int warmUp = Math.max(50, rounds / 5);
-        Path dir = TinyCrossEncoder.write(Files.createTempDirectory("tiny-cross-encoder"), Kind.ONE_LOGIT);
+        Path dir = args.length > 1 ? Path.of(args[1])
+                : TinyCrossEncoder.write(Files.createTempDirectory("tiny-cross-encoder"), Kind.ONE_LOGIT);
         SearchQuery query = SearchQuery.of("how do I promote the replica after a failover",
                 Principals.of(Principal.PUBLIC), 100);
         List<Candidate> candidates = candidates(new Random(7));
@@ -66,8 +68,8 @@ public final class CrossEncoderOverhead {
                 }
             }
         }
-        System.out.printf("%d candidates of %d words (%d tokens a pair), %d rounds after %d of warm-up, "
-                + "one intra-op thread%n", CANDIDATES, WORDS, tokens / CANDIDATES, rounds, warmUp);
+        System.out.printf("%s: %d candidates of %d words (%d tokens a pair), %d rounds after %d of warm-up, "
+                + "one intra-op thread%n", dir, CANDIDATES, WORDS, tokens / CANDIDATES, rounds, warmUp);
         for (int b = 0; b <= BATCH_SIZES.length; b++) {
             long[] sorted = nanos[b].clone();
             Arrays.sort(sorted);
