@@ -1,21 +1,14 @@
-// Sextant search page: plain ES2020 module, no dependencies, no build step.
-//
-// API (same origin): GET /api/session, POST /j_security_check (form), POST /api/logout (ends the session
-// on the server), GET /api/search?q=&limit=&offset=. Everything the server sends is inserted as text, except the
-// search snippet, which is HTML with <mark> tags only (and is re-sanitized here to exactly that).
+// Sextant search page: native ES modules, no dependencies, no build step. This module wires the views,
+// the search, the answer panel and the keyboard; api.js talks to the server, render.js and answer.js build
+// the DOM, and safe.js decides what of the server's text may become markup or a link (almost nothing).
+
+import { ApiError, fetchSearch, fetchSession, logout } from './api.js';
+import { createAnswerPanel } from './answer.js';
+import { hueOf, signInMessage } from './format.js';
+import { renderHit, renderNotices } from './render.js';
 
 const PAGE_SIZE = 10;
 const PENDING_QUERY_KEY = 'sextant.pendingQuery';
-const SAFE_LINK = /^(https?|file):/i;
-const SOURCE_LABELS = {
-  filesystem: 'Files',
-  gdrive: 'Google Drive',
-  google_drive: 'Google Drive',
-  drive: 'Google Drive',
-  github: 'GitHub',
-  confluence: 'Confluence',
-  mediawiki: 'MediaWiki',
-};
 
 const byId = (id) => document.getElementById(id);
 const ui = {
@@ -46,6 +39,17 @@ const ui = {
   hitTemplate: byId('hit-template'),
 };
 
+const answer = createAnswerPanel({
+  panel: byId('answer'),
+  status: byId('answer-status'),
+  stop: byId('answer-stop'),
+  text: byId('answer-text'),
+  notice: byId('answer-notice'),
+  notices: byId('answer-notices'),
+  error: byId('answer-error'),
+  sources: byId('answer-sources'),
+}, ui.results);
+
 const state = {
   signedIn: false,
   demo: false,
@@ -56,9 +60,6 @@ const state = {
 };
 
 const numberFormat = new Intl.NumberFormat();
-const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 bindEvents();
 start();
@@ -76,10 +77,8 @@ async function start() {
   }
   let session;
   try {
-    const res = await fetch('/api/session', { headers: { Accept: 'application/json' }, cache: 'no-store' });
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    session = await res.json();
-  } catch (e) {
+    session = await fetchSession();
+  } catch {
     ui.boot.textContent = 'Sextant is not reachable right now. Reload the page to try again.';
     ui.boot.classList.add('alert', 'alert-error');
     return;
@@ -92,21 +91,12 @@ async function start() {
   }
 }
 
-/** What the server's redirect after a refused sign-in (?login=failed, ?login=throttled&retry_after=N) means. */
-function signInMessage(login, retryAfter) {
-  if (login === 'failed') return 'Wrong username or password';
-  if (login !== 'throttled') return '';
-  const seconds = Number.parseInt(retryAfter, 10);
-  if (!Number.isFinite(seconds) || seconds <= 0) return 'Too many failed sign-ins. Wait a moment and try again.';
-  const wait = seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
-  return `Too many failed sign-ins. Wait ${wait} and try again.`;
-}
-
 // ------------------------------------------------------------------------------------------- views
 
 function showSignIn(message) {
   state.signedIn = false;
   abortSearch();
+  answer.reset();
   document.body.dataset.view = 'signed-out';
   document.title = 'Sign in – Sextant';
   ui.boot.hidden = true;
@@ -161,6 +151,7 @@ function showSearch(session) {
 
 function resetResults() {
   abortSearch();
+  answer.reset();
   state.query = '';
   state.total = 0;
   state.nextOffset = 0;
@@ -191,37 +182,25 @@ async function search(query, offset = 0) {
   document.title = `${query} – Sextant`;
   if (!append) {
     ui.status.textContent = 'Searching…';
+    answer.ask(query);
   }
 
-  const params = new URLSearchParams({ q: query, limit: String(PAGE_SIZE), offset: String(offset) });
-  let res;
-  let body = null;
+  let body;
   try {
-    res = await fetch(`/api/search?${params}`, {
-      headers: { Accept: 'application/json' },
-      signal: controller.signal,
-      cache: 'no-store',
-    });
-    if ((res.headers.get('Content-Type') || '').includes('json')) body = await res.json();
+    body = await fetchSearch(query, PAGE_SIZE, offset, controller.signal);
   } catch (e) {
-    if (e.name === 'AbortError') return;
-    if (state.inflight !== controller) return;
-    return failSearch(query, 'Could not reach Sextant. Check your connection and try again.');
+    if (e.name === 'AbortError' || state.inflight !== controller) return;
+    state.inflight = null;
+    if (e instanceof ApiError && e.status === 401) {
+      rememberPendingQuery(query);
+      showSignIn(e.message);
+      return;
+    }
+    failSearch(query, e instanceof ApiError ? e.message : 'Search failed. Try again in a moment.');
+    return;
   }
   if (state.inflight !== controller) return; // a newer search took over
   state.inflight = null;
-
-  if (res.status === 401 || (res.ok && res.redirected && !body)) {
-    rememberPendingQuery(query);
-    showSignIn('Your session has ended. Sign in again to continue.');
-    return;
-  }
-  if (!res.ok || !body) {
-    const message = body && typeof body.error === 'string' && body.error
-      ? body.error
-      : `Search failed (HTTP ${res.status}). Try again in a moment.`;
-    return failSearch(query, message);
-  }
   render(query, offset, body);
 }
 
@@ -238,7 +217,7 @@ function render(query, offset, body) {
     window.scrollTo({ top: 0 });
   }
   const fragment = document.createDocumentFragment();
-  hits.forEach((hit, i) => fragment.append(renderHit(hit, offset + i + 1)));
+  hits.forEach((hit, i) => fragment.append(renderHit(ui.hitTemplate, hit, offset + i + 1)));
   const firstNew = fragment.firstElementChild;
   ui.results.append(fragment);
 
@@ -247,7 +226,7 @@ function render(query, offset, body) {
   if (percent !== null) {
     notices.unshift(`Indexing is in progress (${percent}% done): results may still be missing.`);
   }
-  renderNotices(notices);
+  renderNotices(ui.notices, notices);
 
   const took = Number.isFinite(body.took_ms) ? ` · ${numberFormat.format(body.took_ms)} ms` : '';
   if (total === 0) {
@@ -274,71 +253,9 @@ function render(query, offset, body) {
   }
 }
 
-function renderHit(hit, rank) {
-  const li = ui.hitTemplate.content.firstElementChild.cloneNode(true);
-  const url = typeof hit.url === 'string' ? hit.url : '';
-  const link = li.querySelector('a');
-  const title = (hit.title && String(hit.title).trim()) || lastSegment(url) || hit.doc_id || 'Untitled';
-  link.textContent = title;
-  if (SAFE_LINK.test(url)) link.href = url;
-  link.id = `hit-${rank}`;
-  li.dataset.rank = String(rank);
-  if (hit.doc_id) li.dataset.docId = hit.doc_id;
-  if (hit.scores && typeof hit.scores === 'object') {
-    li.dataset.scores = Object.entries(hit.scores).map(([k, v]) => `${k}=${Number(v).toFixed(4)}`).join(' ');
-  }
-
-  const source = String(hit.source || 'unknown');
-  const badge = li.querySelector('.badge');
-  badge.textContent = SOURCE_LABELS[source.toLowerCase()] || source;
-  badge.dataset.source = source.toLowerCase();
-
-  const path = li.querySelector('.hit-path');
-  const crumbs = breadcrumb(url);
-  path.textContent = crumbs;
-  path.title = url;
-  path.hidden = !crumbs;
-
-  li.querySelector('.hit-snippet').append(snippetFragment(hit.snippet));
-
-  const time = li.querySelector('time');
-  const updated = hit.updated ? new Date(hit.updated) : null;
-  if (updated && !Number.isNaN(updated.getTime())) {
-    time.dateTime = updated.toISOString();
-    time.textContent = `Updated ${relativeDate(updated)}`;
-    time.title = dateTimeFormat.format(updated);
-  } else {
-    time.hidden = true;
-  }
-
-  const copy = li.querySelector('.copy-link');
-  if (/^file:/i.test(url) && navigator.clipboard) {
-    // Browsers do not open file: links from a web page; let people copy the location instead.
-    copy.hidden = false;
-    copy.setAttribute('aria-label', `Copy link to ${title}`);
-    copy.addEventListener('click', async () => {
-      try {
-        await navigator.clipboard.writeText(url);
-        flash(copy, 'Copied');
-      } catch {
-        flash(copy, 'Copy failed');
-      }
-    });
-  }
-  return li;
-}
-
-function renderNotices(notices) {
-  ui.notices.replaceChildren(...notices.map((text) => {
-    const li = document.createElement('li');
-    li.textContent = String(text);
-    return li;
-  }));
-  ui.notices.hidden = notices.length === 0;
-}
-
 function failSearch(query, message) {
   state.inflight = null;
+  answer.reset();
   ui.panel.dataset.state = 'error';
   ui.panel.dataset.query = query;
   ui.results.removeAttribute('aria-busy');
@@ -404,7 +321,10 @@ function bindEvents() {
   });
 
   ui.signOut.addEventListener('click', signOut);
+  bindKeyboard();
+}
 
+function bindKeyboard() {
   document.addEventListener('keydown', (e) => {
     if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || !state.signedIn) return;
     if (e.key === '/' && !isEditable(e.target)) {
@@ -471,11 +391,8 @@ function bindEvents() {
 async function signOut() {
   ui.signOut.disabled = true;
   abortSearch();
-  try {
-    await fetch('/api/logout', { method: 'POST', cache: 'no-store' });
-  } catch {
-    // Even if the call failed the page forgets the person; the server ends idle sessions on its own.
-  }
+  answer.reset();
+  await logout();
   ui.signOut.disabled = false;
   sessionStorage.removeItem(PENDING_QUERY_KEY);
   resetResults();
@@ -510,70 +427,6 @@ function isEditable(target) {
   return !['button', 'checkbox', 'radio', 'submit', 'reset'].includes(target.type);
 }
 
-/** Text and <mark> elements only, whatever the input holds. */
-function snippetFragment(html) {
-  const template = document.createElement('template');
-  template.innerHTML = typeof html === 'string' ? html : '';
-  const out = document.createDocumentFragment();
-  for (const node of template.content.childNodes) {
-    if (node.nodeType === Node.TEXT_NODE) {
-      out.append(node.textContent);
-    } else if (node.nodeType === Node.ELEMENT_NODE) {
-      if (node.tagName === 'MARK') {
-        const mark = document.createElement('mark');
-        mark.textContent = node.textContent;
-        out.append(mark);
-      } else {
-        out.append(node.textContent);
-      }
-    }
-  }
-  return out;
-}
-
-function breadcrumb(url) {
-  let parsed;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return '';
-  }
-  const segments = parsed.pathname.split('/').filter(Boolean).map(safeDecode);
-  if (parsed.protocol === 'file:') {
-    // The folders nearest the file say the most (finance › reports › file.md).
-    return segments.slice(-3).join(' › ');
-  }
-  return [parsed.host, ...segments.slice(0, -1).slice(-2)].join(' › ');
-}
-
-function lastSegment(url) {
-  try {
-    const segments = new URL(url).pathname.split('/').filter(Boolean);
-    return segments.length ? safeDecode(segments[segments.length - 1]) : '';
-  } catch {
-    return '';
-  }
-}
-
-function safeDecode(s) {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
-
-function relativeDate(date) {
-  const seconds = (date.getTime() - Date.now()) / 1000;
-  const abs = Math.abs(seconds);
-  if (abs < 60) return 'just now';
-  if (abs < 3600) return relativeFormat.format(Math.round(seconds / 60), 'minute');
-  if (abs < 86400) return relativeFormat.format(Math.round(seconds / 3600), 'hour');
-  if (abs < 7 * 86400) return relativeFormat.format(Math.round(seconds / 86400), 'day');
-  if (abs < 30 * 86400) return relativeFormat.format(Math.round(seconds / (7 * 86400)), 'week');
-  return `on ${dateFormat.format(date)}`;
-}
-
 function urlWith(params) {
   const search = new URLSearchParams(params).toString();
   return `${location.pathname}${search ? `?${search}` : ''}${location.hash}`;
@@ -595,18 +448,4 @@ function takePendingQuery() {
   } catch {
     return '';
   }
-}
-
-function hueOf(text) {
-  let h = 0;
-  for (const ch of text) h = (h * 31 + ch.codePointAt(0)) % 360;
-  return h;
-}
-
-function flash(button, text) {
-  const original = button.textContent;
-  button.textContent = text;
-  setTimeout(() => {
-    button.textContent = original;
-  }, 1500);
 }
