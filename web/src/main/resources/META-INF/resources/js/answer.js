@@ -8,12 +8,13 @@ import { breadcrumb, lastSegment } from './format.js';
 import { safeHref } from './safe.js';
 
 const NO_LLM = 'No LLM configured — showing the best passages';
+const NO_LLM_NOTICE = /\bno LLM\b/i;
 
 /**
  * ui: {panel, status, stop, text, notice, notices, error, sources}; results: the hit list, whose items carry
- * data-doc-id and data-url.
+ * data-doc-id and data-url; searchNotices: the list of the search's own notices.
  */
-export function createAnswerPanel(ui, results) {
+export function createAnswerPanel(ui, results, searchNotices) {
   let controller = null;
   let streamed = '';
   let citations = [];
@@ -79,7 +80,10 @@ export function createAnswerPanel(ui, results) {
       ui.notice.textContent = NO_LLM;
       ui.notice.hidden = false;
     }
-    const notices = Array.isArray(final.notices) ? final.notices.map(String) : [];
+    // The page says "no LLM" once, and what the results already say is not repeated.
+    const shown = new Set(Array.from(searchNotices.children, (li) => li.textContent));
+    const notices = (Array.isArray(final.notices) ? final.notices.map(String) : [])
+      .filter((text) => !shown.has(text) && !(final.llm === false && NO_LLM_NOTICE.test(text)));
     ui.notices.replaceChildren(...notices.map((text) => {
       const li = document.createElement('li');
       li.textContent = text;

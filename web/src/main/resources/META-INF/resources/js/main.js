@@ -48,7 +48,7 @@ const answer = createAnswerPanel({
   notices: byId('answer-notices'),
   error: byId('answer-error'),
   sources: byId('answer-sources'),
-}, ui.results);
+}, ui.results, ui.notices);
 
 const state = {
   signedIn: false,
