@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { breadcrumb, lastSegment, relativeDate, signInMessage } from '../../main/resources/META-INF/resources/js/format.js';
+import { breadcrumb, displayTitle, lastSegment, relativeDate, signInMessage } from '../../main/resources/META-INF/resources/js/format.js';
 
 test('sign-in messages from the redirect', () => {
   assert.equal(signInMessage('failed', null), 'Wrong username or password');
@@ -23,4 +23,12 @@ test('relative dates', () => {
   assert.equal(relativeDate(new Date(now - 30_000), now), 'just now');
   assert.match(relativeDate(new Date(now - 3 * 3600_000), now), /3 hours ago/);
   assert.match(relativeDate(new Date(now - 90 * 86400_000), now), /^on /);
+});
+
+test('a document is called by its title, else its file name, else its id', () => {
+  assert.equal(displayTitle('  Q3 report ', 'file:///a/q3.md', 'd1'), 'Q3 report');
+  assert.equal(displayTitle('  ', 'file:///a/q3%20report.md', 'd1'), 'q3 report.md');
+  assert.equal(displayTitle(null, 'https://wiki.example.com/', 'd1'), 'd1');
+  assert.equal(displayTitle(null, 'not a url', 'd1'), 'd1');
+  assert.equal(displayTitle(undefined, undefined, undefined), 'Untitled');
 });

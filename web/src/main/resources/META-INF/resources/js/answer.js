@@ -4,7 +4,8 @@
 
 import { streamAnswer } from './api.js';
 import { answerSegments, citedHitIndex, validCitations } from './citations.js';
-import { breadcrumb, lastSegment } from './format.js';
+import { breadcrumb, displayTitle } from './format.js';
+import { renderNotices } from './render.js';
 import { safeHref } from './safe.js';
 
 const NO_LLM = 'No LLM configured — showing the best passages';
@@ -84,12 +85,7 @@ export function createAnswerPanel(ui, results, searchNotices) {
     const shown = new Set(Array.from(searchNotices.children, (li) => li.textContent));
     const notices = (Array.isArray(final.notices) ? final.notices.map(String) : [])
       .filter((text) => !shown.has(text) && !(final.llm === false && NO_LLM_NOTICE.test(text)));
-    ui.notices.replaceChildren(...notices.map((text) => {
-      const li = document.createElement('li');
-      li.textContent = text;
-      return li;
-    }));
-    ui.notices.hidden = notices.length === 0;
+    renderNotices(ui.notices, notices);
   }
 
   function fail(message) {
@@ -199,6 +195,5 @@ export function createAnswerPanel(ui, results, searchNotices) {
 }
 
 function titleOf(citation) {
-  const url = typeof citation.url === 'string' ? citation.url : '';
-  return (citation.title && String(citation.title).trim()) || lastSegment(url) || citation.doc_id || 'Untitled';
+  return displayTitle(citation.title, citation.url, citation.doc_id);
 }

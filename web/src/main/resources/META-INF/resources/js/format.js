@@ -29,6 +29,11 @@ export function breadcrumb(url) {
   return [parsed.host, ...segments.slice(0, -1).slice(-2)].join(' › ');
 }
 
+/** What to call a document: its title, else its file name, else its id. */
+export function displayTitle(title, url, docId) {
+  return (title && String(title).trim()) || lastSegment(typeof url === 'string' ? url : '') || docId || 'Untitled';
+}
+
 /** The URL's last path segment, decoded, or ''. */
 export function lastSegment(url) {
   try {

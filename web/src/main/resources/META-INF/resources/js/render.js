@@ -1,7 +1,7 @@
 // Hits and notices as DOM. Everything from the server goes in as text; a snippet as text plus <mark>; a link
 // only to an allowed URL (safe.js).
 
-import { breadcrumb, lastSegment, relativeDate } from './format.js';
+import { breadcrumb, displayTitle, relativeDate } from './format.js';
 import { safeHref, snippetSegments } from './safe.js';
 
 const SOURCE_LABELS = {
@@ -21,7 +21,7 @@ export function renderHit(template, hit, rank) {
   const li = template.content.firstElementChild.cloneNode(true);
   const url = typeof hit.url === 'string' ? hit.url : '';
   const link = li.querySelector('a');
-  const title = (hit.title && String(hit.title).trim()) || lastSegment(url) || hit.doc_id || 'Untitled';
+  const title = displayTitle(hit.title, url, hit.doc_id);
   link.textContent = title;
   const href = safeHref(url);
   if (href) link.href = href;
