@@ -1,10 +1,11 @@
 // Sextant search page: native ES modules, no dependencies, no build step. This module wires the views,
-// the search, the answer panel and the keyboard; api.js talks to the server, render.js and answer.js build
+// the search and the answer panel; keyboard.js the shortcuts; api.js talks to the server, render.js and answer.js build
 // the DOM, and safe.js decides what of the server's text may become markup or a link (almost nothing).
 
 import { ApiError, fetchSearch, fetchSession, logout } from './api.js';
 import { createAnswerPanel } from './answer.js';
 import { hueOf, signInMessage } from './format.js';
+import { bindKeyboard } from './keyboard.js';
 import { renderHit, renderNotices } from './render.js';
 
 const PAGE_SIZE = 10;
@@ -321,71 +322,7 @@ function bindEvents() {
   });
 
   ui.signOut.addEventListener('click', signOut);
-  bindKeyboard();
-}
-
-function bindKeyboard() {
-  document.addEventListener('keydown', (e) => {
-    if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || !state.signedIn) return;
-    if (e.key === '/' && !isEditable(e.target)) {
-      e.preventDefault();
-      ui.q.focus();
-      ui.q.select();
-    } else if (e.key === 'ArrowDown' && (e.target === document.body || e.target === document.documentElement)) {
-      // Nothing focused (e.g. after a click on the background): start walking the results.
-      const first = resultLinks()[0];
-      if (first) {
-        e.preventDefault();
-        focusLink(first);
-      }
-    }
-  });
-
-  ui.q.addEventListener('keydown', (e) => {
-    if (e.key === 'ArrowDown') {
-      const first = resultLinks()[0];
-      if (first) {
-        e.preventDefault();
-        focusLink(first);
-      }
-    } else if (e.key === 'Escape') {
-      e.preventDefault();
-      ui.q.value = '';
-    }
-  });
-
-  ui.results.addEventListener('keydown', (e) => {
-    const link = e.target.closest && e.target.closest('.hit a');
-    if (!link) return;
-    const links = resultLinks();
-    const i = links.indexOf(link);
-    if (e.key === 'ArrowDown') {
-      e.preventDefault();
-      if (i + 1 < links.length) focusLink(links[i + 1]);
-      else if (!ui.more.hidden) ui.more.focus();
-    } else if (e.key === 'ArrowUp') {
-      e.preventDefault();
-      if (i > 0) focusLink(links[i - 1]);
-      else focusSearchBox();
-    } else if (e.key === 'Escape') {
-      e.preventDefault();
-      focusSearchBox();
-    }
-    // Enter on a focused link opens it natively (new tab).
-  });
-
-  ui.more.addEventListener('keydown', (e) => {
-    if (e.key === 'ArrowUp') {
-      const links = resultLinks();
-      if (links.length) {
-        e.preventDefault();
-        focusLink(links[links.length - 1]);
-      }
-    } else if (e.key === 'Escape') {
-      e.preventDefault();
-      focusSearchBox();
-    }
-  });
+  bindKeyboard(ui, () => state.signedIn);
 }
 
 async function signOut() {
@@ -402,30 +339,6 @@ async function signOut() {
 }
 
 // ----------------------------------------------------------------------------------------- helpers
-
-function resultLinks() {
-  return Array.from(ui.results.querySelectorAll('.hit a'));
-}
-
-function focusLink(link) {
-  link.focus();
-  link.closest('.hit').scrollIntoView({ block: 'nearest' });
-}
-
-function focusSearchBox() {
-  ui.q.focus();
-  ui.q.select();
-  window.scrollTo({ top: 0 });
-}
-
-function isEditable(target) {
-  if (!(target instanceof Element)) return false;
-  if (target.isContentEditable) return true;
-  const tag = target.tagName;
-  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
-  if (tag !== 'INPUT') return false;
-  return !['button', 'checkbox', 'radio', 'submit', 'reset'].includes(target.type);
-}
 
 function urlWith(params) {
   const search = new URLSearchParams(params).toString();
