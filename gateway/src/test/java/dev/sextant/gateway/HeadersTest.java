@@ -15,7 +15,7 @@ class HeadersTest {
     @Test
     void thePageAndItsFilesCarryThem() {
         assertSecurityHeaders(given().get("/"), 200);
-        assertSecurityHeaders(given().get("/app.js"), 200);
+        assertSecurityHeaders(given().get("/js/main.js"), 200);
         assertSecurityHeaders(given().get("/app.css"), 200);
     }
 
