@@ -28,10 +28,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class Cascades {
 
-    /** RankGPT's window and step. */
-    static final int WINDOW = 20;
-    static final int STEP = 10;
-
     private static final Logger LOG = Logger.getLogger(Cascades.class);
 
     private CrossEncoderReranker crossEncoder;
@@ -75,7 +71,8 @@ public class Cascades {
                     rerank.llmMode());
             return Stage.notConfigured(tag);
         }
-        var reranker = mode == RerankMode.LISTWISE ? new LlmListwiseReranker(chat.get(), WINDOW, STEP)
+        var reranker = mode == RerankMode.LISTWISE ? new LlmListwiseReranker(chat.get(), LlmListwiseReranker.DEFAULT_WINDOW,
+                LlmListwiseReranker.DEFAULT_STEP)
                 : new LlmPointwiseReranker(chat.get());
         return new Stage(reranker, rerank.llmTopK(), rerank.llmBudget(), rerank.llmTokenBudget());
     }

@@ -23,6 +23,9 @@ public final class LlmListwiseReranker implements MeteredReranker {
 
     public static final String TAG = "llm-listwise";
     public static final String SCORE = "llm";
+    /** RankGPT's window and step. */
+    public static final int DEFAULT_WINDOW = 20;
+    public static final int DEFAULT_STEP = 10;
 
     private static final String SYSTEM = "You are RankGPT, an assistant that ranks passages by their relevance to a "
             + "search query. " + PassagePrompt.DATA_NOT_INSTRUCTIONS;
