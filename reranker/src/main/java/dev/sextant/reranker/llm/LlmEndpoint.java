@@ -13,7 +13,7 @@ import java.util.Objects;
  */
 public record LlmEndpoint(String baseUrl, String apiKey, String model, Duration timeout) {
 
-    /** Local servers accept any key, and the OpenAI client refuses none at all. */
+    /** Sent when none is configured: local servers accept any bearer token. */
     static final String NO_KEY = "none";
 
     public LlmEndpoint {
