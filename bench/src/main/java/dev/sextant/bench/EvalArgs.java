@@ -15,13 +15,13 @@ import java.util.List;
  *                exceed 100 for Recall@100 to see 100 documents, since several chunks of one document collapse
  */
 record EvalArgs(Path dataset, List<EvalMode> modes, Path out, String split, Path cache, int maxDocs,
-                SearchSettings search, int warmup) {
+                SearchSettings search, int warmup, CascadeArgs cascade) {
 
     static final String USAGE = """
             Usage: ./sextant eval --dataset DIR --out REPORT.json [options]
               --dataset DIR     a BEIR folder: corpus.jsonl, queries.jsonl, qrels/<split>.tsv
               --out FILE        where to write the JSON report
-              --modes LIST      comma-separated, of bm25, dense, hybrid (default: bm25,dense,hybrid)
+              --modes LIST      comma-separated, of bm25, dense, hybrid, cascade (default: bm25,dense,hybrid)
               --split NAME      test or train: which qrels file picks the queries (default: test)
               --cache DIR       where built indexes are kept, by key (default: data/eval-cache)
               --max-docs N      index only the first N documents of corpus.jsonl (plumbing checks;
@@ -29,6 +29,11 @@ record EvalArgs(Path dataset, List<EvalMode> modes, Path out, String split, Path
               --depth N         chunk hits per retriever per query (default: the production setting, 300)
               --dense-floor X   least cosine similarity of a kNN-only hit (default: the production setting)
               --warmup N        untimed queries before timing each mode (default: 50)
+              --llm-base-url U  cascade: the OpenAI-compatible endpoint, e.g. http://localhost:8000/v1 (required)
+              --llm-model NAME  cascade: the model it serves (required)
+              --llm-api-key K   cascade: bearer token, if the endpoint wants one
+              --llm-mode M      cascade: listwise or pointwise (default: listwise)
+              --cross-encoder DIR  cascade: a cross-encoder folder (model.onnx, tokenizer.json) before the LLM
             Exit status: 0 done, 1 failed while running, 2 bad arguments or dataset.""";
 
     static final int DEFAULT_WARMUP = 50;
@@ -42,6 +47,11 @@ record EvalArgs(Path dataset, List<EvalMode> modes, Path out, String split, Path
         int maxDocs = Integer.MAX_VALUE;
         SearchSettings search = SearchSettings.DEFAULTS;
         int warmup = DEFAULT_WARMUP;
+        String llmBaseUrl = null;
+        String llmModel = null;
+        String llmApiKey = null;
+        String llmMode = "listwise";
+        Path crossEncoder = null;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--help") || flag.equals("-h")) {
@@ -61,6 +71,11 @@ record EvalArgs(Path dataset, List<EvalMode> modes, Path out, String split, Path
                 case "--depth" -> search = search.withDepth(positive(flag, value, 100));
                 case "--dense-floor" -> search = search.withDenseFloor(similarity(flag, value));
                 case "--warmup" -> warmup = positive(flag, value, 0);
+                case "--llm-base-url" -> llmBaseUrl = value;
+                case "--llm-model" -> llmModel = value;
+                case "--llm-api-key" -> llmApiKey = value;
+                case "--llm-mode" -> llmMode = value;
+                case "--cross-encoder" -> crossEncoder = Path.of(value);
                 default -> throw new UsageException("unknown option '" + flag + "'");
             }
         }
@@ -73,7 +88,10 @@ record EvalArgs(Path dataset, List<EvalMode> modes, Path out, String split, Path
         if (!split.equals("test") && !split.equals("train")) {
             throw new UsageException("--split must be test or train, got '" + split + "'");
         }
-        return new EvalArgs(dataset, parseModes(modes), out, split, cache, maxDocs, search, warmup);
+        List<EvalMode> parsed = parseModes(modes);
+        CascadeArgs cascade = parsed.contains(EvalMode.CASCADE)
+                ? CascadeArgs.of(llmBaseUrl, llmModel, llmApiKey, llmMode, crossEncoder) : null;
+        return new EvalArgs(dataset, parsed, out, split, cache, maxDocs, search, warmup, cascade);
     }
 
     boolean truncated() {

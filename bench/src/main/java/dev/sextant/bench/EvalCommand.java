@@ -104,7 +104,7 @@ public final class EvalCommand {
         int chunks;
         try (LuceneIndex index = LuceneIndex.open(cache.indexDir(key), IndexProfile.of(embedder, chunker))) {
             chunks = index.chunkCount();
-            ModeRunner runner = new ModeRunner(index, embedder, options.search(), options.warmup());
+            ModeRunner runner = new ModeRunner(index, embedder, options.search(), options.warmup(), options.cascade());
             for (EvalMode mode : options.modes()) {
                 err.println("searching: " + mode.label + ", " + dataset.queries().size() + " queries");
                 ModeRunner.ModeRun run = runner.run(mode, dataset.queries());

@@ -14,7 +14,9 @@ enum EvalMode {
 
     BM25("bm25", Bm25Retriever.STAGE),
     DENSE("dense", DenseRetriever.STAGE),
-    HYBRID("hybrid", null);
+    HYBRID("hybrid", null),
+    /** Hybrid, then the fine stages (cross-encoder, LLM) of {@link CascadeArgs}; ranked by their final order. */
+    CASCADE("cascade", null);
 
     final String label;
     private final String stage;
@@ -34,7 +36,7 @@ enum EvalMode {
         return switch (this) {
             case BM25 -> new Bm25Retriever();
             case DENSE -> new DenseRetriever(embedder);
-            case HYBRID -> HybridRetriever.bm25AndDense(embedder, settings.fusionFunction());
+            case HYBRID, CASCADE -> HybridRetriever.bm25AndDense(embedder, settings.fusionFunction());
         };
     }
 

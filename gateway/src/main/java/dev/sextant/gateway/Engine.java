@@ -67,16 +67,6 @@ public class Engine {
 
     @Produces
     @Singleton
-    RerankerCascade cascade() {
-        return RerankerCascade.passThrough();
-    }
-
-    void close(@Disposes RerankerCascade cascade) {
-        cascade.close();
-    }
-
-    @Produces
-    @Singleton
     SearchSettings searchSettings(SextantConfig config) {
         var search = config.search();
         SearchSettings d = SearchSettings.DEFAULTS;

@@ -24,6 +24,10 @@ public interface SextantConfig {
 
     Sync sync();
 
+    Llm llm();
+
+    Rerank rerank();
+
     interface Demo {
         /** Index the demo corpus and enable the demo accounts (password {@code demo}). */
         @WithDefault("false")
@@ -73,5 +77,47 @@ public interface SextantConfig {
         /** How long shutdown waits for a running sync to stop before the index closes. */
         @WithDefault("PT30S")
         Duration shutdownTimeout();
+    }
+
+    /** An OpenAI-compatible chat endpoint (vLLM, Ollama, llama.cpp server, OpenAI, Azure); none without a base URL. */
+    interface Llm {
+        /** The URL before {@code /chat/completions}, e.g. {@code http://localhost:8000/v1}. */
+        Optional<String> baseUrl();
+
+        /** Bearer token; local servers need none. */
+        Optional<String> apiKey();
+
+        /** The model name the endpoint serves; required with a base URL. */
+        Optional<String> model();
+
+        /** How long one request may take. */
+        @WithDefault("PT20S")
+        Duration timeout();
+    }
+
+    /** The fine stages after coarse retrieval: each reorders its top K within its budget, or the order before stands. */
+    interface Rerank {
+        /** A folder with {@code model.onnx} and {@code tokenizer.json}; without it the cross-encoder stage is skipped. */
+        Optional<Path> crossEncoderDir();
+
+        @WithDefault("20")
+        int crossEncoderTopK();
+
+        @WithDefault("PT1S")
+        Duration crossEncoderBudget();
+
+        /** {@code none}, {@code listwise} (RankGPT sliding window) or {@code pointwise} (yes/no per candidate). */
+        @WithDefault("none")
+        String llmMode();
+
+        @WithDefault("20")
+        int llmTopK();
+
+        @WithDefault("PT8S")
+        Duration llmBudget();
+
+        /** The most passage words the LLM stage is given per query. */
+        @WithDefault("4000")
+        int llmTokenBudget();
     }
 }

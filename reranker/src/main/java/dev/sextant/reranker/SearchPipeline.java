@@ -28,8 +28,9 @@ import java.util.List;
  */
 public final class SearchPipeline {
 
-    /** A page of results and what the whole ranking counted. */
-    public record Result(List<Candidate> page, List<Candidate> ranking, int total, List<String> notices) {
+    /** A page of results, what the whole ranking counted, and what each fine stage did. */
+    public record Result(List<Candidate> page, List<Candidate> ranking, int total, List<String> notices,
+                         List<RerankerCascade.StageRun> stages) {
     }
 
     private final ChunkIndex index;
@@ -73,7 +74,7 @@ public final class SearchPipeline {
             ranking.addAll(admitted.subList(fetched, admitted.size()));
             int shown = fine.candidates().size();
             List<Candidate> page = fine.candidates().subList(Math.min(offset, shown), Math.min(offset + limit, shown));
-            return new Result(List.copyOf(page), List.copyOf(ranking), admitted.size(), fine.notices());
+            return new Result(List.copyOf(page), List.copyOf(ranking), admitted.size(), fine.notices(), fine.stages());
         }
     }
 

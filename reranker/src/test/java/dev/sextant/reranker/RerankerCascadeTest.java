@@ -104,4 +104,85 @@ class RerankerCascadeTest {
             assertThat(result.notices()).hasSize(2).allMatch(n -> n.contains("not given"));
         }
     }
+
+    private static MeteredReranker metered(String tag, int tokens) {
+        return new MeteredReranker() {
+            public Reranked rerankMetered(SearchQuery q, List<Candidate> in) {
+                return new Reranked(in.reversed(), tokens);
+            }
+
+            public String tag() {
+                return tag;
+            }
+        };
+    }
+
+    @Test
+    void eachStageIsReportedWithItsOutcomeTimeCandidatesAndTokens() throws Exception {
+        var slow = stage("slow-llm", in -> {
+            Thread.sleep(5_000);
+            return in;
+        });
+        var inject = stage("inject", in -> List.of(new Candidate("secret", "secret#0", "group:idp:finance", Map.of())));
+        try (var cascade = new RerankerCascade(List.of(RerankerCascade.Stage.notConfigured("cross-encoder"),
+                new RerankerCascade.Stage(metered("llm-listwise", 321), 2, Duration.ofSeconds(5)),
+                new RerankerCascade.Stage(slow, 10, Duration.ofMillis(150)),
+                new RerankerCascade.Stage(inject, 10, Duration.ofSeconds(5))))) {
+            var result = cascade.rerank(null, COARSE);
+
+            assertThat(result.candidates()).extracting(Candidate::docId).containsExactly("b", "a", "c");
+            assertThat(result.stages()).extracting(RerankerCascade.StageRun::tag)
+                    .containsExactly("cross-encoder", "llm-listwise", "slow-llm", "inject");
+            assertThat(result.stages()).extracting(RerankerCascade.StageRun::outcome).containsExactly(
+                    "skipped: not configured", "ran", "skipped: timeout", "skipped: invalid output");
+            assertThat(result.stages()).extracting(RerankerCascade.StageRun::candidates).containsExactly(0, 2, 3, 3);
+            assertThat(result.stages().get(1).tokens()).isEqualTo(321);
+            assertThat(result.stages().get(2).millis()).isBetween(140L, 2_000L);
+            assertThat(result.notices()).hasSize(2).noneMatch(n -> n.contains("cross-encoder"));
+            assertThat(cascade.depth()).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void aRateLimitIsToldApartFromOtherFailuresAndCounted() throws Exception {
+        var limited = stage("limited", in -> {
+            throw new RuntimeException("call failed", new dev.langchain4j.exception.RateLimitException("Rate limit reached"));
+        });
+        var http429 = stage("http429", in -> {
+            throw new dev.langchain4j.exception.HttpException(429, "{\"error\":{}}");
+        });
+        var clientTimeout = stage("client-timeout", in -> {
+            throw new dev.langchain4j.exception.TimeoutException("request timed out");
+        });
+        var broken = stage("broken", in -> {
+            throw new IllegalStateException("endpoint down");
+        });
+        try (var cascade = new RerankerCascade(List.of(new RerankerCascade.Stage(limited, 10, Duration.ofSeconds(1)),
+                new RerankerCascade.Stage(http429, 10, Duration.ofSeconds(1)),
+                new RerankerCascade.Stage(clientTimeout, 10, Duration.ofSeconds(1)),
+                new RerankerCascade.Stage(broken, 10, Duration.ofSeconds(1))))) {
+            var result = cascade.rerank(null, COARSE);
+            cascade.rerank(null, COARSE);
+
+            assertThat(result.candidates()).isEqualTo(COARSE);
+            assertThat(result.stages()).extracting(RerankerCascade.StageRun::outcome).containsExactly(
+                    "skipped: rate limited", "skipped: rate limited", "skipped: timeout", "skipped: error");
+            assertThat(result.notices().get(0)).contains("limited").contains("rate limited");
+            assertThat(cascade.metrics().skipped("limited", "rate limited")).isEqualTo(2);
+            assertThat(cascade.metrics().skipped("broken", "error")).isEqualTo(2);
+            assertThat(cascade.metrics().ran("broken")).isZero();
+            assertThat(cascade.metrics().snapshot()).containsOnlyKeys("limited", "http429", "client-timeout", "broken");
+        }
+    }
+
+    @Test
+    void metricsCountRunsPerStage() throws Exception {
+        try (var cascade = new RerankerCascade(List.of(new RerankerCascade.Stage(metered("llm", 5), 10, Duration.ofSeconds(5))))) {
+            for (int i = 0; i < 3; i++) {
+                cascade.rerank(null, COARSE);
+            }
+            assertThat(cascade.metrics().ran("llm")).isEqualTo(3);
+            assertThat(cascade.metrics().snapshot()).isEqualTo(Map.of("llm", Map.of("ran", 3L)));
+        }
+    }
 }

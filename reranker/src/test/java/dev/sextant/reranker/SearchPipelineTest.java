@@ -158,6 +158,11 @@ class SearchPipelineTest {
             assertThat(second.page()).extracting(Candidate::docId).containsExactly("wiki", "canteen");
             assertThat(second.page()).allMatch(Candidate::hasPassage);
             assertThat(pipeline.search("budget", ALICE, 5, 2).page()).isEmpty();
+            assertThat(first.stages()).singleElement().satisfies(run -> {
+                assertThat(run.tag()).isEqualTo("reverse");
+                assertThat(run.outcome()).isEqualTo("ran");
+                assertThat(run.candidates()).isEqualTo(2);
+            });
         }
     }
 }

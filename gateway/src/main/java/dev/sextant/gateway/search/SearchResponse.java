@@ -1,6 +1,7 @@
 package dev.sextant.gateway.search;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.sextant.reranker.RerankerCascade;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +11,11 @@ import java.util.Map;
  *
  * @param total    how many documents the reader may read that the query found (see SearchPipeline)
  * @param indexing while a sync runs: how far it is, so that a short result list is not taken as final
+ * @param stages   what each fine stage (cross-encoder, LLM) did: ran, or skipped and why
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SearchResponse(int total, long tookMs, List<Hit> hits, List<String> notices, Indexing indexing) {
+public record SearchResponse(int total, long tookMs, List<Hit> hits, List<String> notices, Indexing indexing,
+                             List<RerankerCascade.StageRun> stages) {
 
     /**
      * @param snippet HTML: escaped text with {@code <mark>} around matched terms

@@ -34,7 +34,7 @@ public class SearchService {
                     explain ? c.scores() : null);
         }).toList();
         long tookMs = (System.nanoTime() - start) / 1_000_000;
-        return new SearchResponse(result.total(), tookMs, hits, result.notices(), indexing());
+        return new SearchResponse(result.total(), tookMs, hits, result.notices(), indexing(), result.stages());
     }
 
     private SearchResponse.Indexing indexing() {
