@@ -26,7 +26,7 @@ public record SearchSettings(int depth, FusionKind fusion, double denseWeight, i
     }
 
     /** Tuned on BEIR SciFact's train split; docs/benchmarks.md has the runs. */
-    public static final SearchSettings DEFAULTS = new SearchSettings(300, FusionKind.CONVEX, 0.5, 60, 0.55);
+    public static final SearchSettings DEFAULTS = new SearchSettings(300, FusionKind.CONVEX, 0.5, 60, 0.57);
 
     public SearchSettings {
         if (depth < 1) {

@@ -6,6 +6,7 @@ import dev.sextant.gateway.SextantConfig;
 import dev.sextant.reranker.llm.LlmEndpoint;
 import dev.sextant.reranker.llm.OpenAiModels;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,13 @@ public class LlmModels {
     private final Optional<ChatModel> chat;
     private final Optional<StreamingChatModel> streaming;
 
+    /** No LLM: for a test's subclass, which answers with its own models (QuarkusMock). */
+    protected LlmModels() {
+        this.chat = Optional.empty();
+        this.streaming = Optional.empty();
+    }
+
+    @Inject
     LlmModels(SextantConfig config) {
         Optional<LlmEndpoint> endpoint = endpoint(config.llm());
         boolean logprobs = RerankMode.of(config.rerank().llmMode()) == RerankMode.POINTWISE;
