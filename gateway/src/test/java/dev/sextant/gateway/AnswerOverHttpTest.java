@@ -115,7 +115,7 @@ class AnswerOverHttpTest {
         assertThat(alice.getBoolean("llm")).isTrue();
         String prompt = fake.requests().getFirst().content("user");
         assertThat(prompt).doesNotContain("4.2 million").doesNotContain("26 months")
-                .doesNotContain("Q3 2026 Financial Report").doesNotContain("/finance/");
+                .doesNotContain("Q3 2026 Financial Report");
         List<String> hits = hits("alice", QUERY);
         assertThat(hits).noneMatch(id -> id.contains("/finance/"))
                 .anyMatch(id -> id.endsWith(AnswerOverHttpServer.HOSTILE));
