@@ -10,6 +10,7 @@ import dev.sextant.retriever.Candidate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +20,8 @@ import java.util.function.Consumer;
 /**
  * An answer a language model writes from the numbered sources ({@link AnswerPrompt}), streamed through a
  * {@link CitationFilter}: only citations of given sources reach the reader. A model that fails or stalls
- * mid-answer ends it there, with a notice.
+ * mid-answer ends it there, with a notice. A model that fails before writing anything (a 429, a 500, a
+ * timeout) leaves the answer to the fallback writer, when there is one, with a notice saying why.
  */
 public final class LlmAnswerWriter implements AnswerWriter {
 
@@ -30,17 +32,28 @@ public final class LlmAnswerWriter implements AnswerWriter {
     private final StreamingChatModel model;
     private final AnswerPrompt prompt;
     private final Duration timeout;
+    private final Optional<AnswerWriter> fallback;
 
-    /** The default prompt, and a minute for the whole answer. */
+    /** The default prompt, a minute for the whole answer, and no fallback. */
     public LlmAnswerWriter(StreamingChatModel model) {
-        this(model, AnswerPrompt.defaults(), DEFAULT_TIMEOUT);
+        this(model, AnswerPrompt.defaults(), DEFAULT_TIMEOUT, Optional.empty());
     }
 
-    /** @param timeout the most time the whole answer may take; what was written by then stands */
-    public LlmAnswerWriter(StreamingChatModel model, AnswerPrompt prompt, Duration timeout) {
+    /** The default prompt and a minute for the whole answer; {@code fallback} answers when the model cannot. */
+    public LlmAnswerWriter(StreamingChatModel model, AnswerWriter fallback) {
+        this(model, AnswerPrompt.defaults(), DEFAULT_TIMEOUT, Optional.of(fallback));
+    }
+
+    /**
+     * @param timeout  the most time the whole answer may take; what was written by then stands
+     * @param fallback writes the answer when the model fails before writing anything
+     */
+    public LlmAnswerWriter(StreamingChatModel model, AnswerPrompt prompt, Duration timeout,
+                           Optional<AnswerWriter> fallback) {
         this.model = model;
         this.prompt = prompt;
         this.timeout = timeout;
+        this.fallback = fallback;
     }
 
     @Override
@@ -58,16 +71,28 @@ public final class LlmAnswerWriter implements AnswerWriter {
         }
         List<String> notices = new ArrayList<>();
         ChatResponse response = null;
+        String failure = null;
+        String stopped = null;
         try {
             response = stream.done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            notices.add("the model did not finish within " + timeout.toSeconds() + " s; the answer ends where it stopped");
+            failure = "it did not finish within " + timeout.toSeconds() + " s";
+            stopped = "the model did not finish within " + timeout.toSeconds() + " s; the answer ends where it stopped";
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof ReaderGone)) {
-                notices.add("the model failed mid-answer (" + describe(e.getCause()) + "); the answer ends where it stopped");
+                failure = ModelFailure.describe(e.getCause());
+                stopped = "the model failed mid-answer (" + failure + "); the answer ends where it stopped";
             }
         }
         String text = stream.close();
+        if (failure != null && text.isEmpty() && fallback.isPresent()) {
+            Answer instead = fallback.get().write(question, sources, tokens);
+            return new Answer(instead.text(), instead.citations(), instead.llm(), instead.usage(),
+                    List.of("the model could not answer (" + failure + "): these are the best passages instead"));
+        }
+        if (stopped != null) {
+            notices.add(stopped);
+        }
         CitationFilter filter = stream.filter;
         if (!filter.dropped().isEmpty()) {
             notices.add("the model cited " + String.join(", ", filter.dropped().stream().map(n -> "[" + n + "]").toList())
@@ -87,11 +112,6 @@ public final class LlmAnswerWriter implements AnswerWriter {
         }
         return new Answer.Usage(u.inputTokenCount() == null ? 0 : u.inputTokenCount(),
                 u.outputTokenCount() == null ? 0 : u.outputTokenCount());
-    }
-
-    private static String describe(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.length() > 200 ? message.substring(0, 200) + "…" : message;
     }
 
     /** The reader's consumer threw: nobody is listening any more. */

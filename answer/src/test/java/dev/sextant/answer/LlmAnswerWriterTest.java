@@ -95,6 +95,34 @@ class LlmAnswerWriterTest {
     }
 
     @Test
+    void aFailureBeforeAnyTextLeavesTheAnswerToTheFallbackWithTheReason() throws Exception {
+        var model = ScriptedStreamingModel.failingAfter(new dev.langchain4j.exception.RateLimitException(
+                new dev.langchain4j.exception.HttpException(429, "{\"error\":{\"message\":\"slow down\"}}")));
+        List<String> streamed = new ArrayList<>();
+        Answer answer = new LlmAnswerWriter(model, new ExtractiveAnswerWriter()).write("runway?", List.of(Q3),
+                streamed::add);
+
+        assertThat(answer.llm()).isFalse();
+        assertThat(answer.text()).startsWith("[1] Q3 2026 Financial Report: ").isEqualTo(String.join("", streamed));
+        assertThat(answer.citations()).extracting(Citation::n).containsExactly(1);
+        assertThat(answer.notices()).containsExactly("the model could not answer (the endpoint is rate limiting "
+                + "requests (HTTP 429)): these are the best passages instead");
+    }
+
+    @Test
+    void aFailureAfterSomeTextKeepsTheTextAndNotTheFallback() throws Exception {
+        var model = ScriptedStreamingModel.failingAfter(new dev.langchain4j.exception.InternalServerException(
+                new dev.langchain4j.exception.HttpException(500, "{\"error\":{\"message\":\"overloaded\"}}")),
+                "Runway is");
+        Answer answer = new LlmAnswerWriter(model, new ExtractiveAnswerWriter()).write("runway?", List.of(Q3), s -> { });
+
+        assertThat(answer.llm()).isTrue();
+        assertThat(answer.text()).isEqualTo("Runway is");
+        assertThat(answer.notices()).containsExactly(
+                "the model failed mid-answer (HTTP 500: overloaded); the answer ends where it stopped");
+    }
+
+    @Test
     void anUnclosedBracketAtTheEndIsText() throws Exception {
         var model = ScriptedStreamingModel.replying("Runway is 26 months [1", "");
         Answer answer = new LlmAnswerWriter(model).write("runway?", List.of(Q3), s -> { });
@@ -128,7 +156,7 @@ class LlmAnswerWriterTest {
     void longSourcesAreCutToTheBudget() throws Exception {
         Candidate longOne = source("eng/long.md", "Long", "word ".repeat(1000).strip());
         var model = ScriptedStreamingModel.replying("ok [1]");
-        new LlmAnswerWriter(model, new AnswerPrompt(300), java.time.Duration.ofSeconds(5))
+        new LlmAnswerWriter(model, new AnswerPrompt(300), java.time.Duration.ofSeconds(5), java.util.Optional.empty())
                 .write("q", List.of(longOne), s -> { });
         String user = ((UserMessage) model.requests.getFirst().messages().get(1)).singleText();
         assertThat(user.length()).isLessThan(500);

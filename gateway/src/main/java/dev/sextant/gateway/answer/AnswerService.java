@@ -53,7 +53,8 @@ public class AnswerService {
 
     /** Writes the answer from the search's page, streaming its text to {@code tokens}. */
     public AnswerResponse write(Searched searched, Consumer<String> tokens) throws InterruptedException {
-        AnswerWriter writer = models.streaming().<AnswerWriter>map(LlmAnswerWriter::new).orElse(extractive);
+        AnswerWriter writer = models.streaming().<AnswerWriter>map(m -> new LlmAnswerWriter(m, extractive))
+                .orElse(extractive);
         Answer answer = writer.write(searched.query(), searched.result().page(), tokens);
         List<String> notices = new ArrayList<>(searched.result().notices());
         notices.addAll(searched.notices());
