@@ -13,8 +13,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Runs the load: signs every user in first (a failure there ends the run, since nothing after it would
- * measure the search), then starts all users at once, each a virtual thread that sends the {@link Workload}'s
+ * Runs the load: signs every user in first, one at a time (a failure there ends the run, since nothing after
+ * it would measure the search), then starts all users at once, each a virtual thread that sends the {@link Workload}'s
  * requests one after another until the duration is over or it has sent its cap, whichever comes first.
  */
 public final class LoadRun {
@@ -37,7 +37,7 @@ public final class LoadRun {
                      .connectTimeout(settings.requestTimeout())
                      .executor(threads)
                      .build()) {
-            List<String> cookies = signInAll(client, threads);
+            List<String> cookies = signInAll(client);
             LoadRecorder recorder = new LoadRecorder();
             long start = System.nanoTime();
             long deadline = start + settings.duration().toNanos();
@@ -51,21 +51,15 @@ public final class LoadRun {
         }
     }
 
-    private List<String> signInAll(HttpClient client, ExecutorService threads)
-            throws IOException, InterruptedException {
+    /**
+     * One user after another: the server counts a sign-in as a failure until its password checks out, so
+     * more than a handful at once for one account (or twenty from one address) are throttled as guessing.
+     */
+    private List<String> signInAll(HttpClient client) throws IOException, InterruptedException {
         SessionSignIn signIn = new SessionSignIn(client, settings.url(), settings.requestTimeout());
-        List<Future<String>> sessions = new ArrayList<>();
-        for (int u = 0; u < settings.users(); u++) {
-            String account = settings.account(u);
-            sessions.add(threads.submit(() -> signIn.signIn(account, settings.password())));
-        }
         List<String> cookies = new ArrayList<>();
-        for (Future<String> session : sessions) {
-            try {
-                cookies.add(session.get());
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof IOException io ? io : new IOException("sign-in failed", e.getCause());
-            }
+        for (int u = 0; u < settings.users(); u++) {
+            cookies.add(signIn.signIn(settings.account(u), settings.password()));
         }
         return cookies;
     }
