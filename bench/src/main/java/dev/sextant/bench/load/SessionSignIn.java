@@ -36,7 +36,13 @@ final class SessionSignIn {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();
-        HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> response;
+        try {
+            response = client.send(request, HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            throw new IOException("sign-in as " + account + " at " + base + " failed: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+        }
         String location = response.headers().firstValue("Location").orElse("");
         if (response.statusCode() / 100 != 3 || location.contains("login=")) {
             throw new IOException("sign-in as " + account + " refused: HTTP " + response.statusCode()

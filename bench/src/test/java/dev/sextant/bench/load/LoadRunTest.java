@@ -179,6 +179,18 @@ class LoadRunTest {
     }
 
     @Test
+    void noServerEndsTheRunSayingWhere(@TempDir Path dir) {
+        int port = server.getAddress().getPort();
+        server.stop(0);
+        LoadSettings settings = new LoadSettings(URI.create("http://127.0.0.1:" + port), 1, Duration.ofSeconds(1), 5,
+                Duration.ofMillis(500), LoadSettings.DEMO_ACCOUNTS, "demo", dir.resolve("r.json"));
+
+        assertThatThrownBy(() -> new LoadRun(settings).run())
+                .isInstanceOf(IOException.class)
+                .hasMessageStartingWith("sign-in as alice at http://127.0.0.1:" + port + " failed: ");
+    }
+
+    @Test
     void refusesTargetsOffThisMachineAndBadArguments() {
         assertThatThrownBy(() -> LoadCommand.parse(new String[] {"--url", "http://192.0.2.1:8080", "--out", "r.json"}))
                 .isInstanceOf(UsageException.class).hasMessageContaining("loopback");
