@@ -2,21 +2,22 @@ package dev.sextant.bench.scale;
 
 import dev.sextant.acl.Acl;
 import dev.sextant.acl.Principals;
-import dev.sextant.indexer.lucene.IndexSchema;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
- * The ground truth for dense recall: the top {@code k} chunks by dot product over every vector of the corpus
- * the reader may read, by brute force, ACLs judged by {@link Acl#admits}. One pass over the corpus answers
- * every query of every reader, regenerating each vector once instead of holding them all.
+ * The ground truth for dense recall: the top {@code k} documents, each scored by its best chunk's dot product
+ * (as the index ranks kNN hits), over every vector of the corpus the reader may read, by brute force, ACLs
+ * judged by {@link Acl#admits}. One pass over the corpus answers every query of every reader, regenerating
+ * each vector once instead of holding them all.
  */
 final class ExactSearch {
 
-    private record Hit(int chunk, float score) {
+    private record Hit(int doc, float score) {
     }
 
     private static final Comparator<Hit> WORST_FIRST = Comparator.comparingDouble(Hit::score);
@@ -25,7 +26,7 @@ final class ExactSearch {
     }
 
     /**
-     * @return for each reader, for each query, the chunk ids of its exact top {@code k}, best first
+     * @return for each reader, for each query, the document ids of its exact top {@code k}, best first
      */
     static List<List<List<String>>> topK(SyntheticCorpus corpus, List<Principals> readers, List<float[]> queries, int k) {
         List<List<PriorityQueue<Hit>>> heaps = new ArrayList<>();
@@ -37,7 +38,7 @@ final class ExactSearch {
             heaps.add(perQuery);
         }
         boolean[] admitted = new boolean[readers.size()];
-        float[] scores = new float[queries.size()];
+        float[] best = new float[queries.size()];
         for (int doc = 0; doc < corpus.documents(); doc++) {
             Acl acl = corpus.acl(doc);
             boolean any = false;
@@ -48,17 +49,18 @@ final class ExactSearch {
             if (!any) {
                 continue;
             }
+            Arrays.fill(best, Float.NEGATIVE_INFINITY);
             int end = Math.min(SyntheticCorpus.firstChunk(doc) + SyntheticCorpus.CHUNKS_PER_DOC, corpus.chunks());
             for (int chunk = SyntheticCorpus.firstChunk(doc); chunk < end; chunk++) {
                 float[] v = corpus.vector(chunk);
                 for (int q = 0; q < queries.size(); q++) {
-                    scores[q] = dot(v, queries.get(q));
+                    best[q] = Math.max(best[q], dot(v, queries.get(q)));
                 }
-                for (int r = 0; r < readers.size(); r++) {
-                    if (admitted[r]) {
-                        for (int q = 0; q < queries.size(); q++) {
-                            offer(heaps.get(r).get(q), new Hit(chunk, scores[q]), k);
-                        }
+            }
+            for (int r = 0; r < readers.size(); r++) {
+                if (admitted[r]) {
+                    for (int q = 0; q < queries.size(); q++) {
+                        offer(heaps.get(r).get(q), new Hit(doc, best[q]), k);
                     }
                 }
             }
@@ -86,9 +88,7 @@ final class ExactSearch {
 
     private static List<String> bestFirst(PriorityQueue<Hit> heap) {
         return heap.stream().sorted(WORST_FIRST.reversed())
-                .map(h -> IndexSchema.chunkId(SyntheticCorpus.documentId(h.chunk() / SyntheticCorpus.CHUNKS_PER_DOC),
-                        h.chunk() % SyntheticCorpus.CHUNKS_PER_DOC))
-                .toList();
+                .map(h -> SyntheticCorpus.documentId(h.doc())).toList();
     }
 
     private static float dot(float[] a, float[] b) {

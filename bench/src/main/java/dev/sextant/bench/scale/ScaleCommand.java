@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  * {@code ./sextant scale}: generates a {@link SyntheticCorpus}, indexes it through the production
  * {@link LuceneIndex} ({@code replace} + {@code commit}), optionally copies it to quantized vectors, then times
  * the production {@link SearchPipeline} (bm25, dense and hybrid from {@link SearchSettings#DEFAULTS}, the access
- * guard included) for each reader, and scores dense recall@10 against {@link ExactSearch}. Writes a JSON report.
+ * guard included) for each reader, and scores dense recall@10 (documents, each by its best chunk) against {@link ExactSearch}. Writes a JSON report.
  */
 public final class ScaleCommand {
 
@@ -149,7 +149,7 @@ public final class ScaleCommand {
                         SearchPipeline.Result result = search(pipeline, timed.get(i), reader, settings);
                         nanos[i] = System.nanoTime() - start;
                         hits += result.total();
-                        tops.add(result.ranking().stream().limit(PAGE).map(Candidate::chunkId).toList());
+                        tops.add(result.ranking().stream().limit(PAGE).map(Candidate::docId).toList());
                     }
                     if (mode.getKey().equals("dense")) {
                         denseTop.add(tops);
