@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * The ground truth for dense recall: the top {@code k} documents, each scored by its best chunk's dot product
  * (as the index ranks kNN hits), over every vector of the corpus the reader may read, by brute force, ACLs
- * judged by {@link Acl#admits}. One pass over the corpus answers every query of every reader, regenerating
+ * judged by {@link Acl#admits}, documents below a least similarity left out (the search pipeline drops kNN-only
+ * hits under its dense floor by design, so that is not a recall loss). One pass over the corpus answers every query of every reader, regenerating
  * each vector once instead of holding them all.
  */
 final class ExactSearch {
@@ -26,9 +27,11 @@ final class ExactSearch {
     }
 
     /**
+     * @param floor the least cosine similarity a document needs to count
      * @return for each reader, for each query, the document ids of its exact top {@code k}, best first
      */
-    static List<List<List<String>>> topK(SyntheticCorpus corpus, List<Principals> readers, List<float[]> queries, int k) {
+    static List<List<List<String>>> topK(SyntheticCorpus corpus, List<Principals> readers, List<float[]> queries, int k,
+                                           double floor) {
         List<List<PriorityQueue<Hit>>> heaps = new ArrayList<>();
         for (int r = 0; r < readers.size(); r++) {
             List<PriorityQueue<Hit>> perQuery = new ArrayList<>();
@@ -60,7 +63,9 @@ final class ExactSearch {
             for (int r = 0; r < readers.size(); r++) {
                 if (admitted[r]) {
                     for (int q = 0; q < queries.size(); q++) {
-                        offer(heaps.get(r).get(q), new Hit(doc, best[q]), k);
+                        if (best[q] >= floor) {
+                            offer(heaps.get(r).get(q), new Hit(doc, best[q]), k);
+                        }
                     }
                 }
             }

@@ -98,7 +98,7 @@ class SyntheticCorpusScaleTest {
     void exactSearchRanksReadableDocumentsByTheirBestChunk() {
         var reader = corpus.reader(1);
         float[] q = corpus.vector(42);
-        var top = ExactSearch.topK(corpus, List.of(reader), List.of(q), 10).getFirst().getFirst();
+        var top = ExactSearch.topK(corpus, List.of(reader), List.of(q), 10, -1).getFirst().getFirst();
         assertThat(top).hasSize(10).doesNotHaveDuplicates();
         boolean readable = corpus.acl(42 / 4).admits(reader);
         assertThat(top.getFirst().equals("scale:10")).isEqualTo(readable);
@@ -113,6 +113,16 @@ class SyntheticCorpusScaleTest {
             assertThat(score).isLessThanOrEqualTo(previous);
             previous = score;
         }
+    }
+
+    @Test
+    void exactSearchLeavesOutDocumentsBelowTheFloor() {
+        var reader = corpus.reader(150);
+        float[] q = corpus.vector(42);
+        var all = ExactSearch.topK(corpus, List.of(reader), List.of(q), 10, -1).getFirst().getFirst();
+        var floored = ExactSearch.topK(corpus, List.of(reader), List.of(q), 10, 0.99).getFirst().getFirst();
+        assertThat(all).hasSize(10);
+        assertThat(floored).isEmpty();
     }
 
     @Test
