@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * what the JVM reports as used heap, garbage not yet collected included, so it depends on the collector and
  * on {@code -Xmx}; compare runs made with the same JVM settings.
  */
-final class HeapMonitor implements AutoCloseable {
+public final class HeapMonitor implements AutoCloseable {
 
     private static final long INTERVAL_MS = 10;
 
@@ -17,7 +17,7 @@ final class HeapMonitor implements AutoCloseable {
     private final AtomicLong peak = new AtomicLong();
     private final Thread sampler;
 
-    HeapMonitor() {
+    public HeapMonitor() {
         sample();
         sampler = Thread.ofPlatform().daemon().name("heap-monitor").start(() -> {
             try {
@@ -35,7 +35,7 @@ final class HeapMonitor implements AutoCloseable {
         peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
     }
 
-    double peakMb() {
+    public double peakMb() {
         sample();
         return peak.get() / (1024.0 * 1024.0);
     }
