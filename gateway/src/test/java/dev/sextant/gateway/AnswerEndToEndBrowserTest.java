@@ -10,22 +10,17 @@ import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
-import dev.sextant.gateway.indexing.IndexingService;
 import dev.sextant.gateway.llm.LlmModels;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -39,7 +34,7 @@ import org.openqa.selenium.WebElement;
  * text are recorded as they change.
  */
 @QuarkusTest
-class AnswerEndToEndBrowserTest {
+class AnswerEndToEndBrowserTest extends PageBrowserTest {
 
     private static final String QUERY = "Q3 2026 revenue runway";
     private static final String Q3_REPORT = "/finance/q3-2026-financial-report";
@@ -74,27 +69,6 @@ class AnswerEndToEndBrowserTest {
             };
             """;
 
-    @TestHTTPResource("/")
-    URL base;
-
-    @Inject
-    IndexingService indexing;
-
-    private PageBrowser browser;
-
-    @BeforeEach
-    void startBrowser() throws IOException, InterruptedException {
-        browser = PageBrowser.start(base);
-        IndexedCorpus.await(indexing);
-    }
-
-    @AfterEach
-    void quitBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @Test
     void bobsExtractiveAnswerStreamsFromTheServerAndItsChipLeadsToTheQ3Report() throws IOException {

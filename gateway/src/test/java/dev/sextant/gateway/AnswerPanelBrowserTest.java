@@ -3,17 +3,12 @@ package dev.sextant.gateway;
 import static dev.sextant.gateway.PageBrowser.linkOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sextant.gateway.indexing.IndexingService;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -29,7 +24,7 @@ import org.openqa.selenium.interactions.Actions;
  * event, either given up front or sent when the test calls {@code window.__answer.release(final)}.
  */
 @QuarkusTest
-class AnswerPanelBrowserTest {
+class AnswerPanelBrowserTest extends PageBrowserTest {
 
     /**
      * arguments: the tokens, the final object as JSON (null: wait for release), an HTTP status (not 200: a JSON
@@ -81,27 +76,6 @@ class AnswerPanelBrowserTest {
             };
             """;
 
-    @TestHTTPResource("/")
-    URL base;
-
-    @Inject
-    IndexingService indexing;
-
-    private PageBrowser browser;
-
-    @BeforeEach
-    void startBrowser() throws IOException, InterruptedException {
-        browser = PageBrowser.start(base);
-        IndexedCorpus.await(indexing);
-    }
-
-    @AfterEach
-    void quitBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @Test
     void anAnswerStreamsAboveTheResultsAndItsChipsLeadToTheCitedHits() throws IOException {

@@ -3,15 +3,11 @@ package dev.sextant.gateway;
 import static dev.sextant.gateway.PageBrowser.linkOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sextant.gateway.indexing.IndexingService;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URL;
 import java.util.List;
 import java.util.Objects;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -30,32 +26,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * <p>Skipped where headless Chromium is missing (see {@link PageBrowser}).
  */
 @QuarkusTest
-class SearchPageBrowserTest {
+class SearchPageBrowserTest extends PageBrowserTest {
 
-    @TestHTTPResource("/")
-    URL base;
-
-    @Inject
-    IndexingService indexing;
-
-    private PageBrowser browser;
     private WebDriver driver;
     private WebDriverWait wait;
 
     @BeforeEach
-    void startBrowser() throws IOException, InterruptedException {
-        browser = PageBrowser.start(base);
-        IndexedCorpus.await(indexing);
+    void driverAndWait() {
         driver = browser.driver();
         wait = browser.await();
-    }
-
-    @AfterEach
-    void quitBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
     }
 
     @Test
