@@ -52,15 +52,10 @@ record EvalArgs(Path dataset, List<EvalMode> modes, Path out, String split, Path
         String llmApiKey = null;
         String llmMode = "listwise";
         Path crossEncoder = null;
-        for (int i = 0; i < args.length; i++) {
-            String flag = args[i];
-            if (flag.equals("--help") || flag.equals("-h")) {
-                throw new UsageException("");
-            }
-            if (i + 1 >= args.length) {
-                throw new UsageException(flag.startsWith("--") ? flag + " needs a value" : "unexpected argument '" + flag + "'");
-            }
-            String value = args[++i];
+        Flags flags = new Flags(args);
+        while (flags.next()) {
+            String flag = flags.flag();
+            String value = flags.value();
             switch (flag) {
                 case "--dataset" -> dataset = Path.of(value);
                 case "--out" -> out = Path.of(value);

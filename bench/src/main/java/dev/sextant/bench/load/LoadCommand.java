@@ -1,5 +1,6 @@
 package dev.sextant.bench.load;
 
+import dev.sextant.bench.Flags;
 import dev.sextant.bench.UsageException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -60,15 +61,10 @@ public final class LoadCommand {
         int timeoutMs = 10_000;
         String password = "demo";
         Path out = null;
-        for (int i = 0; i < args.length; i++) {
-            String flag = args[i];
-            if (flag.equals("--help") || flag.equals("-h")) {
-                throw new UsageException("");
-            }
-            if (i + 1 >= args.length) {
-                throw new UsageException(flag.startsWith("--") ? flag + " needs a value" : "unexpected argument '" + flag + "'");
-            }
-            String value = args[++i];
+        Flags flags = new Flags(args);
+        while (flags.next()) {
+            String flag = flags.flag();
+            String value = flags.value();
             switch (flag) {
                 case "--url" -> url = uri(value);
                 case "--users" -> users = integer(flag, value);

@@ -1,5 +1,6 @@
 package dev.sextant.bench.scale;
 
+import dev.sextant.bench.Flags;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,15 +38,10 @@ record ScaleArgs(int chunks, Path out, QuantizedCopy.Encoding vectors, List<Inte
         int dimension = 384;
         Path dir = Path.of("data", "scale");
         long seed = 42;
-        for (int i = 0; i < args.length; i++) {
-            String flag = args[i];
-            if (flag.equals("-h") || flag.equals("--help")) {
-                throw new IllegalArgumentException("");
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(flag + " needs a value");
-            }
-            String value = args[++i];
+        Flags flags = new Flags(args);
+        while (flags.next()) {
+            String flag = flags.flag();
+            String value = flags.value();
             switch (flag) {
                 case "--chunks" -> chunks = positive(flag, value);
                 case "--out" -> out = Path.of(value);
