@@ -29,7 +29,7 @@ final class InstallationAuth implements GitHubAuth {
     private final SourceHttp http;
     private final Clock clock;
     private String token;
-    private Instant expiresAt = Instant.MIN;
+    private Instant refreshAt = Instant.MIN;
 
     InstallationAuth(URI base, String installationId, AppJwt jwt, SourceHttp http, Clock clock) {
         this.base = base;
@@ -41,7 +41,7 @@ final class InstallationAuth implements GitHubAuth {
 
     @Override
     public synchronized String authorization() throws IOException, InterruptedException {
-        if (token == null || !clock.instant().isBefore(expiresAt.minus(REFRESH_BEFORE))) {
+        if (token == null || !clock.instant().isBefore(refreshAt)) {
             exchange();
         }
         return "Bearer " + token;
@@ -80,12 +80,24 @@ final class InstallationAuth implements GitHubAuth {
             throw new IOException("installation token exchange answered without a token");
         }
         token = body.get("token").asText();
+        refreshAt = refreshAt(response, body.path("expires_at").asText(""));
+    }
+
+    /**
+     * Five minutes before the token's end, measured as its lifetime on GitHub's clock ({@code expires_at} less the
+     * response's {@code Date}) from now on ours, so that clocks that differ neither expire it nor refresh it on every
+     * request. A token shorter than that is taken again half way.
+     */
+    private Instant refreshAt(SourceResponse response, String expiresAt) {
+        Instant obtained = clock.instant();
+        Duration life;
         try {
-            expiresAt = body.hasNonNull("expires_at") ? Instant.parse(body.get("expires_at").asText())
-                    : clock.instant().plus(Duration.ofHours(1));
+            life = Duration.between(GitHubApi.serverTime(response).orElse(obtained), Instant.parse(expiresAt));
         } catch (DateTimeParseException e) {
-            expiresAt = clock.instant().plus(Duration.ofMinutes(50));
+            life = Duration.ofHours(1);
         }
+        return obtained.plus(life.compareTo(REFRESH_BEFORE.multipliedBy(2)) > 0 ? life.minus(REFRESH_BEFORE)
+                : life.dividedBy(2));
     }
 
     /** GitHub refused the app's credentials. */

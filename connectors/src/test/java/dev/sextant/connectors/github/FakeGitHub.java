@@ -43,6 +43,8 @@ public final class FakeGitHub implements AutoCloseable {
     final Map<String, String> tokens = new ConcurrentHashMap<>();
     final Map<String, Instant> installationTokens = new ConcurrentHashMap<>();
     volatile Duration installationTokenLifetime = Duration.ofHours(1);
+    /** GitHub's clock, for JWT and installation token lifetimes. */
+    volatile java.time.Clock clock = java.time.Clock.systemUTC();
     volatile int treeEntryLimit = 100_000;
     volatile String appId;
     volatile PublicKey appKey;

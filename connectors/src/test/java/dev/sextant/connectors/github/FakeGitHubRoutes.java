@@ -60,7 +60,7 @@ final class FakeGitHubRoutes {
                 }
                 server.countTokenExchange();
                 String token = "ghs_" + UUID.randomUUID().toString().replace("-", "");
-                Instant expires = Instant.now().plus(server.installationTokenLifetime);
+                Instant expires = server.clock.instant().plus(server.installationTokenLifetime);
                 server.installationTokens.put(token, expires);
                 return new Reply(201, Map.of(), Map.of("token", token, "expires_at", expires.toString(),
                         "permissions", Map.of("contents", "read", "issues", "read", "members", "read", "metadata", "read"),
@@ -72,7 +72,7 @@ final class FakeGitHubRoutes {
             return error(401, "Requires authentication");
         }
         boolean installation = server.installationTokens.containsKey(bearer);
-        if (installation ? server.installationTokens.get(bearer).isBefore(Instant.now())
+        if (installation ? server.installationTokens.get(bearer).isBefore(server.clock.instant())
                 : !server.tokens.containsKey(bearer)) {
             return error(401, "Bad credentials");
         }
@@ -402,7 +402,7 @@ final class FakeGitHubRoutes {
             }
             JsonNode header = JSON.readTree(Base64.getUrlDecoder().decode(parts[0]));
             JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-            long now = Instant.now().getEpochSecond();
+            long now = server.clock.instant().getEpochSecond();
             if (!"RS256".equals(header.path("alg").asText()) || !server.appId.equals(claims.path("iss").asText())) {
                 return "Integration not found";
             }
