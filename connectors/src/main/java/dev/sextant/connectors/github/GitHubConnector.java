@@ -18,10 +18,7 @@ import dev.sextant.connectors.spi.SourceCheckException;
 import dev.sextant.connectors.spi.SourceConnector;
 import dev.sextant.connectors.spi.SourceIdentity;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +38,8 @@ import java.util.function.Consumer;
 final class GitHubConnector implements SourceConnector, FullLoad, IncrementalPoll, SlimListing, DocumentFetch,
         GroupSync, IdentityDiscovery, ConnectionCheck {
 
-    /** Issues updated this close before a poll are listed again next time: clocks differ. */
-    static final Duration CLOCK_MARGIN = Duration.ofMinutes(5);
-
     private final GitHubSettings settings;
     private final GitHubApi api;
-    private final Clock clock;
     private final GitHubIds ids;
     private final RepoCatalog catalog;
     private final RepoFiles files;
@@ -55,11 +48,9 @@ final class GitHubConnector implements SourceConnector, FullLoad, IncrementalPol
     private final GitHubDirectory directory;
     private volatile Map<Long, Repo> lastListed = Map.of();
 
-    GitHubConnector(GitHubSettings settings, GitHubApi api, dev.sextant.connectors.extract.TextExtractor extractor,
-                    Clock clock) {
+    GitHubConnector(GitHubSettings settings, GitHubApi api, dev.sextant.connectors.extract.TextExtractor extractor) {
         this.settings = settings;
         this.api = api;
-        this.clock = clock;
         this.ids = new GitHubIds(settings.sourceId());
         this.catalog = new RepoCatalog(api, settings);
         this.files = new RepoFiles(api, extractor, ids);
@@ -110,56 +101,67 @@ final class GitHubConnector implements SourceConnector, FullLoad, IncrementalPol
 
     @Override
     public String currentCursor() throws IOException, InterruptedException {
-        Instant since = now();
-        Map<Long, String> heads = new HashMap<>();
+        Map<Long, GitHubCursor.Position> positions = new HashMap<>();
         for (Repo repo : repos()) {
             try {
-                files.head(repo).ifPresent(h -> heads.put(repo.id(), h.commit()));
+                String head = files.head(repo).map(RepoFiles.Head::commit).orElse(null);
+                positions.put(repo.id(), new GitHubCursor.Position(head,
+                        settings.issues() ? issues.latest(repo) : Instant.EPOCH));
             } catch (IOException e) {
                 if (!GitHubApi.gone(e)) {
                     throw e;
                 }
             }
         }
-        return new GitHubCursor(since, heads).format();
+        return new GitHubCursor(positions).format();
     }
 
     @Override
     public String poll(String cursor, ChangeSink sink) throws IOException, InterruptedException {
         GitHubCursor from = GitHubCursor.parse(cursor);
-        Instant since = now();
-        Map<Long, String> heads = new HashMap<>();
+        Map<Long, GitHubCursor.Position> positions = new HashMap<>();
         RepoAccess access = new RepoAccess(api);
         for (Repo repo : repos()) {
-            String old = from.heads().get(repo.id());
+            GitHubCursor.Position old = from.repos().getOrDefault(repo.id(), new GitHubCursor.Position(null,
+                    Instant.EPOCH));
             try {
                 Acl acl = access.acl(repo);
                 Optional<RepoFiles.Head> head = files.head(repo);
-                if (head.isPresent() && !head.get().commit().equals(old)) {
-                    offers.changes(repo, acl, old, head.get(), sink);
+                if (head.isPresent() && !head.get().commit().equals(old.head())) {
+                    offers.changes(repo, acl, old.head(), head.get(), sink);
                 }
-                head.ifPresent(h -> heads.put(repo.id(), h.commit()));
-                if (settings.issues()) {
-                    changedIssues(repo, acl, from.since(), sink);
-                }
+                Instant since = settings.issues() ? changedIssues(repo, acl, old.since(), sink) : old.since();
+                positions.put(repo.id(), new GitHubCursor.Position(head.map(RepoFiles.Head::commit).orElse(null), since));
             } catch (IOException e) {
                 if (!GitHubApi.gone(e)) {
-                    if (old != null) {
-                        heads.put(repo.id(), old);
-                    }
+                    positions.put(repo.id(), old);
                     sink.skip(ids.repo(repo.id()), "repository " + repo.fullName() + " could not be polled: "
                             + e.getMessage());
                 }
             }
         }
-        return new GitHubCursor(since, heads).format();
+        return new GitHubCursor(positions).format();
     }
 
-    private void changedIssues(Repo repo, Acl acl, Instant since, ChangeSink sink)
+    /** Hands over the issues changed since {@code since}; returns the latest update seen, the next poll's since. */
+    private Instant changedIssues(Repo repo, Acl acl, Instant since, ChangeSink sink)
             throws IOException, InterruptedException {
+        Optional<Instant> from = since.equals(Instant.EPOCH) ? Optional.empty() : Optional.of(since);
         Map<Long, JsonNode> changed = new HashMap<>();
-        issues.list(repo, Optional.of(since)).forEach(i -> changed.put(i.path("number").asLong(), i));
-        Map<Long, List<JsonNode>> commented = issues.comments(repo, Optional.of(since));
+        issues.list(repo, from).forEach(i -> changed.put(i.path("number").asLong(), i));
+        Map<Long, List<JsonNode>> commented = issues.comments(repo, from);
+        Instant latest = since;
+        for (JsonNode item : changed.values()) {
+            latest = later(latest, item);
+        }
+        for (List<JsonNode> comments : commented.values()) {
+            for (JsonNode comment : comments) {
+                latest = later(latest, comment);
+            }
+            // since is inclusive: a comment updated at exactly that second was handled by the poll that saw it
+            comments.removeIf(c -> !Repo.time(c.path("updated_at")).isAfter(since));
+        }
+        commented.values().removeIf(List::isEmpty);
         for (Long number : commented.keySet()) {
             if (!changed.containsKey(number)) {
                 Optional<JsonNode> issue = issues.issue(repo, number);
@@ -173,13 +175,17 @@ final class GitHubConnector implements SourceConnector, FullLoad, IncrementalPol
         for (JsonNode issue : changed.values()) {
             long number = issue.path("number").asLong();
             boolean newContent = sink.offer(issues.slim(repo, acl, issue));
-            if (newContent || commented.containsKey(number)) {
+            if (newContent || RepoIssues.editedSince(issue, commented.getOrDefault(number, List.of()))) {
                 List<JsonNode> comments = issue.path("comments").asLong() > 0 ? issues.commentsOf(repo, number) : List.of();
-                if (newContent || RepoIssues.editedSince(issue, comments)) {
-                    sink.upsert(issues.document(repo, acl, issue, comments));
-                }
+                sink.upsert(issues.document(repo, acl, issue, comments));
             }
         }
+        return latest;
+    }
+
+    private static Instant later(Instant latest, JsonNode item) {
+        Instant updated = Repo.time(item.path("updated_at"));
+        return updated.isAfter(latest) ? updated : latest;
     }
 
     @Override
@@ -267,9 +273,5 @@ final class GitHubConnector implements SourceConnector, FullLoad, IncrementalPol
         repos.forEach(r -> byId.put(r.id(), r));
         lastListed = Map.copyOf(byId);
         return repos;
-    }
-
-    private Instant now() {
-        return clock.instant().minus(CLOCK_MARGIN).truncatedTo(ChronoUnit.SECONDS);
     }
 }

@@ -37,7 +37,7 @@ public final class GitHubConnectorFactory implements ConnectorFactory {
     public SourceConnector create(SourceDefinition definition, ConnectorContext context) throws InvalidSourceException {
         GitHubSettings settings = GitHubSettings.from(definition, context.maxFileBytes());
         return new GitHubConnector(settings, new GitHubApi(settings.base(), context.http(), auth(definition, settings,
-                context)), context.extractor(), context.clock());
+                context)), context.extractor());
     }
 
     private static GitHubAuth auth(SourceDefinition d, GitHubSettings settings, ConnectorContext context)

@@ -10,34 +10,45 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Where a poll starts: the time issues and comments are listed {@code since}, and each repository's default-branch
- * head, compared with the head now to find the files that changed. Stored as JSON.
+ * Where a poll starts, per repository: its default-branch head, compared with the head now to find the files that
+ * changed, and the latest {@code updated_at} of its issues and comments that the connector has seen, from which they
+ * are listed {@code since} next time. Both come from GitHub, so no clock of ours is involved. Stored as JSON.
  */
-record GitHubCursor(Instant since, Map<Long, String> heads) {
+record GitHubCursor(Map<Long, Position> repos) {
+
+    /** @param head null for an empty repository */
+    record Position(String head, Instant since) {
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     GitHubCursor {
-        heads = Map.copyOf(heads);
+        repos = Map.copyOf(repos);
     }
 
     String format() {
         ObjectNode root = JSON.createObjectNode();
-        root.put("since", since.toString());
-        ObjectNode h = root.putObject("heads");
-        new TreeMap<>(heads).forEach((repo, sha) -> h.put(Long.toString(repo), sha));
+        ObjectNode r = root.putObject("repos");
+        new TreeMap<>(repos).forEach((id, p) -> {
+            ObjectNode position = r.putObject(Long.toString(id));
+            position.put("head", p.head());
+            position.put("since", p.since().toString());
+        });
         return root.toString();
     }
 
-    /** A cursor that cannot be read polls everything since the epoch: every head differs, every issue is offered. */
+    /** A cursor that cannot be read knows no repository: each is polled in full, every file and issue offered. */
     static GitHubCursor parse(String text) {
         try {
-            JsonNode root = JSON.readTree(text);
-            Map<Long, String> heads = new TreeMap<>();
-            root.path("heads").properties().forEach(e -> heads.put(Long.parseLong(e.getKey()), e.getValue().asText()));
-            return new GitHubCursor(Instant.parse(root.path("since").asText()), heads);
+            Map<Long, Position> repos = new TreeMap<>();
+            for (var e : JSON.readTree(text).path("repos").properties()) {
+                JsonNode p = e.getValue();
+                repos.put(Long.parseLong(e.getKey()), new Position(p.hasNonNull("head") ? p.get("head").asText() : null,
+                        Instant.parse(p.path("since").asText())));
+            }
+            return new GitHubCursor(repos);
         } catch (IOException | DateTimeParseException | NumberFormatException e) {
-            return new GitHubCursor(Instant.EPOCH, Map.of());
+            return new GitHubCursor(Map.of());
         }
     }
 }

@@ -37,6 +37,27 @@ final class RepoIssues {
         return disabledAsEmpty(() -> api.list(repo.path() + "issues?state=all" + since.map(s -> "&since=" + s).orElse("")));
     }
 
+    /**
+     * The latest {@code updated_at} of the repository's issues and comments (GitHub's clock), from the first item of
+     * each list sorted by update; the epoch when there are none.
+     */
+    Instant latest(Repo repo) throws IOException, InterruptedException {
+        Instant latest = Instant.EPOCH;
+        for (String list : List.of("issues?state=all&", "issues/comments?")) {
+            for (JsonNode item : disabledAsEmpty(() -> top(repo.path() + list + "sort=updated&direction=desc&per_page=1"))) {
+                Instant updated = Repo.time(item.path("updated_at"));
+                latest = updated.isAfter(latest) ? updated : latest;
+            }
+        }
+        return latest;
+    }
+
+    private List<JsonNode> top(String relative) throws IOException, InterruptedException {
+        List<JsonNode> items = new ArrayList<>();
+        GitHubApi.parse(api.get(api.uri(relative)).requireOk()).forEach(items::add);
+        return items;
+    }
+
     /** Comments by issue number, updated at or after {@code since} when given. */
     Map<Long, List<JsonNode>> comments(Repo repo, Optional<Instant> since) throws IOException, InterruptedException {
         Map<Long, List<JsonNode>> byIssue = new HashMap<>();

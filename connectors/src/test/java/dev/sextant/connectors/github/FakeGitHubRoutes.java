@@ -209,17 +209,23 @@ final class FakeGitHubRoutes {
             case "/issues" -> {
                 String state = q.getOrDefault("state", "open");
                 Instant since = q.containsKey("since") ? Instant.parse(q.get("since")) : Instant.MIN;
-                List<Object> issues = new ArrayList<>();
-                new ArrayList<>(r.issues.values()).reversed().stream()
-                        .filter(i -> state.equals("all") || i.state.equals(state))
-                        .filter(i -> !i.updated.isBefore(since)).forEach(i -> issues.add(issue(r, i)));
-                return paged(path, q, issues, null);
+                java.util.Comparator<FakeGitHubOrg.Issue> order = "updated".equals(q.get("sort"))
+                        ? java.util.Comparator.comparing((FakeGitHubOrg.Issue i) -> i.updated).thenComparing(i -> i.number)
+                        : java.util.Comparator.comparing((FakeGitHubOrg.Issue i) -> i.number);
+                List<FakeGitHubOrg.Issue> issues = r.issues.values().stream()
+                        .filter(i -> state.equals("all") || i.state.equals(state)).filter(i -> !i.updated.isBefore(since))
+                        .sorted("asc".equals(q.get("direction")) ? order : order.reversed()).toList();
+                return paged(path, q, issues, i -> issue(r, i), null);
             }
             case "/issues/comments" -> {
                 Instant since = q.containsKey("since") ? Instant.parse(q.get("since")) : Instant.MIN;
-                List<Object> comments = new ArrayList<>();
-                r.comments.stream().filter(c -> !c.updated.isBefore(since)).forEach(c -> comments.add(comment(r, c)));
-                return paged(path, q, comments, null);
+                java.util.Comparator<FakeGitHubOrg.Comment> order = "updated".equals(q.get("sort"))
+                        ? java.util.Comparator.comparing((FakeGitHubOrg.Comment c) -> c.updated).thenComparing(c -> c.id)
+                        : java.util.Comparator.comparing((FakeGitHubOrg.Comment c) -> c.id);
+                List<FakeGitHubOrg.Comment> comments = r.comments.stream().filter(c -> !c.updated.isBefore(since))
+                        .sorted(q.containsKey("sort") && "desc".equals(q.get("direction")) ? order.reversed() : order)
+                        .toList();
+                return paged(path, q, comments, c -> comment(r, c), null);
             }
             default -> {
                 if ((m = Pattern.compile("/issues/(\\d+)(/comments)?").matcher(rest)).matches()) {
@@ -308,13 +314,21 @@ final class FakeGitHubRoutes {
 
     private Reply paged(String path, Map<String, String> q, List<Object> all,
                         java.util.function.Function<List<Object>, Object> wrap) {
+        return paged(path, q, all, item -> item, wrap);
+    }
+
+    /** One page of {@code all}, only its items rendered, with GitHub's {@code Link} header. */
+    private <T> Reply paged(String path, Map<String, String> q, List<T> all, java.util.function.Function<T, Object> render,
+                            java.util.function.Function<List<Object>, Object> wrap) {
         int perPage = Math.min(server.maxPerPage, Integer.parseInt(q.getOrDefault("per_page", "30")));
         int page = Math.max(1, Integer.parseInt(q.getOrDefault("page", "1")));
         int pages = Math.max(1, (all.size() + perPage - 1) / perPage);
-        List<Object> items = all.subList(Math.min(all.size(), (page - 1) * perPage), Math.min(all.size(), page * perPage));
+        List<Object> items = new ArrayList<>();
+        all.subList(Math.min(all.size(), (page - 1) * perPage), Math.min(all.size(), page * perPage))
+                .forEach(item -> items.add(render.apply(item)));
         String link = server.link(path, q, page, pages);
         return new Reply(200, link.isEmpty() ? Map.of() : Map.of("Link", link),
-                wrap == null ? new ArrayList<>(items) : wrap.apply(new ArrayList<>(items)));
+                wrap == null ? items : wrap.apply(items));
     }
 
     private Map<String, Object> repo(FakeGitHubOrg.Repo r) {
