@@ -73,27 +73,28 @@ final class GitHubConnector implements SourceConnector, FullLoad, IncrementalPol
     public void loadAll(DocumentSink sink) throws IOException, InterruptedException {
         RepoAccess access = new RepoAccess(api);
         for (Repo repo : repos()) {
-            Acl acl;
             try {
-                acl = access.acl(repo);
-                Optional<RepoFiles.Head> head = files.head(repo);
-                if (head.isPresent()) {
-                    offers.offerAll(repo, acl, files.tree(repo, head.get().tree()), sink);
-                }
+                load(repo, access.acl(repo), sink);
             } catch (IOException e) {
                 if (!GitHubApi.gone(e)) {
                     throw new IOException("repository " + repo.fullName() + " could not be read: " + e.getMessage(), e);
                 }
                 sink.skip(ids.repo(repo.id()), "repository " + repo.fullName() + " is not readable: " + e.getMessage());
-                continue;
             }
-            if (settings.issues()) {
-                Map<Long, List<JsonNode>> comments = issues.comments(repo, Optional.empty());
-                for (JsonNode issue : issues.list(repo, Optional.empty())) {
-                    if (sink.offer(issues.slim(repo, acl, issue))) {
-                        sink.upsert(issues.document(repo, acl, issue,
-                                comments.getOrDefault(issue.path("number").asLong(), List.of())));
-                    }
+        }
+    }
+
+    private void load(Repo repo, Acl acl, DocumentSink sink) throws IOException, InterruptedException {
+        Optional<RepoFiles.Head> head = files.head(repo);
+        if (head.isPresent()) {
+            offers.offerAll(repo, acl, files.tree(repo, head.get().tree()), sink);
+        }
+        if (settings.issues()) {
+            Map<Long, List<JsonNode>> comments = issues.comments(repo, Optional.empty());
+            for (JsonNode issue : issues.list(repo, Optional.empty())) {
+                if (sink.offer(issues.slim(repo, acl, issue))) {
+                    sink.upsert(issues.document(repo, acl, issue,
+                            comments.getOrDefault(issue.path("number").asLong(), List.of())));
                 }
             }
         }

@@ -107,6 +107,16 @@ public final class FakeGitHubOrg {
             return commits.isEmpty() ? null : commits.getLast();
         }
 
+        /** The commit's place in the (linear) history, or -1. */
+        int indexOf(String sha) {
+            for (int i = 0; i < commits.size(); i++) {
+                if (commits.get(i).sha().equals(sha)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
         public long id() {
             return id;
         }

@@ -1,9 +1,6 @@
 package dev.sextant.connectors.github;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.security.Signature;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -31,7 +28,6 @@ final class FakeGitHubRoutes {
     }
 
     private static final String HTML = "https://github.example/";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern REPO = Pattern.compile("repos/([^/]+)/([^/]+)(/.*)?");
 
     private final FakeGitHub server;
@@ -46,7 +42,7 @@ final class FakeGitHubRoutes {
     Reply route(String method, String path, Map<String, String> q, String authorization) throws java.io.IOException {
         String bearer = authorization == null ? null : authorization.replaceFirst("^(?i)(bearer|token) ", "");
         if (path.equals("app") || path.startsWith("app/")) {
-            String refused = jwtRefusal(bearer);
+            String refused = FakeAppJwt.refusal(bearer, server.appId, server.appKey, server.clock.instant());
             if (refused != null) {
                 return error(401, refused);
             }
@@ -246,8 +242,8 @@ final class FakeGitHubRoutes {
     }
 
     private Reply compare(FakeGitHubOrg.Repo r, String base, String head) {
-        int b = index(r, base);
-        int h = index(r, head);
+        int b = r.indexOf(base);
+        int h = r.indexOf(head);
         if (b < 0 || h < 0) {
             return error(404, "Not Found");
         }
@@ -267,15 +263,6 @@ final class FakeGitHubRoutes {
         String status = b == h ? "identical" : b < h ? "ahead" : "behind";
         return Reply.ok(Map.of("status", status, "ahead_by", Math.max(0, h - b), "behind_by", Math.max(0, b - h),
                 "total_commits", Math.max(0, h - b), "commits", List.of(), "files", files));
-    }
-
-    private static int index(FakeGitHubOrg.Repo r, String sha) {
-        for (int i = 0; i < r.commits.size(); i++) {
-            if (r.commits.get(i).sha().equals(sha)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private String register(SortedMap<String, String> files) {
@@ -396,42 +383,6 @@ final class FakeGitHubRoutes {
                 "created_at", c.created.toString(), "updated_at", c.updated.toString(),
                 "issue_url", server.base() + "repos/" + org.login + "/" + r.name + "/issues/" + c.issue,
                 "html_url", HTML + org.login + "/" + r.name + "/issues/" + c.issue + "#issuecomment-" + c.id);
-    }
-
-    /** Why an App JWT is refused, or null: RS256 signed by the app's key, issued by its id, not expired. */
-    private String jwtRefusal(String jwt) {
-        if (jwt == null || server.appKey == null) {
-            return "A JSON web token could not be decoded";
-        }
-        String[] parts = jwt.split("\\.");
-        if (parts.length != 3) {
-            return "A JSON web token could not be decoded";
-        }
-        try {
-            Signature rs256 = Signature.getInstance("SHA256withRSA");
-            rs256.initVerify(server.appKey);
-            rs256.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-            if (!rs256.verify(Base64.getUrlDecoder().decode(parts[2]))) {
-                return "A JSON web token could not be decoded";
-            }
-            JsonNode header = JSON.readTree(Base64.getUrlDecoder().decode(parts[0]));
-            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-            long now = server.clock.instant().getEpochSecond();
-            if (!"RS256".equals(header.path("alg").asText()) || !server.appId.equals(claims.path("iss").asText())) {
-                return "Integration not found";
-            }
-            if (claims.path("exp").asLong() <= now) {
-                return "'Expiration time' claim ('exp') must be a numeric value representing the future time at "
-                        + "which the assertion expires";
-            }
-            if (claims.path("iat").asLong() > now + 60 || claims.path("exp").asLong() - claims.path("iat").asLong() > 660) {
-                return "'Issued at' claim ('iat') must be an Integer representing the time that the assertion was "
-                        + "issued, and 'exp' no more than 10 minutes after it";
-            }
-            return null;
-        } catch (Exception e) {
-            return "A JSON web token could not be decoded";
-        }
     }
 
     private static Reply error(int status, String message) {

@@ -167,6 +167,23 @@ class GitHubSyncTest {
         assertThat(index.documents().get(second.id()).body()).contains("## Comment by dan", "restarting the cache");
     }
 
+    @Test
+    void oneDocumentIsFetchedByIdAndAGoneOneIsEmpty() throws Exception {
+        var connector = (dev.sextant.connectors.spi.DocumentFetch) fixture.connector(FAST, HttpObserver.NONE);
+        String file = GitHubFixture.SOURCE_ID + ":" + repoId("payroll") + ":file:docs/note-1.md";
+        String issue = GitHubFixture.SOURCE_ID + ":" + repoId("platform") + ":issue:1";
+        assertThat(connector.fetch(file)).hasValueSatisfying(d -> {
+            assertThat(d.body()).contains("topic 1");
+            assertThat(d.url()).isEqualTo("https://github.example/acme/payroll/blob/main/docs/note-1.md");
+            assertThat(d.acl().admits(OUTSIDER)).isFalse();
+        });
+        assertThat(connector.fetch(issue)).hasValueSatisfying(d -> assertThat(d.body()).contains("Seen it on node 0"));
+        assertThat(connector.fetch(GitHubFixture.SOURCE_ID + ":" + repoId("payroll") + ":file:docs/none.md")).isEmpty();
+        assertThat(connector.fetch(GitHubFixture.SOURCE_ID + ":" + repoId("platform") + ":issue:999")).isEmpty();
+        assertThat(connector.fetch(GitHubFixture.SOURCE_ID + ":424242:issue:1")).isEmpty();
+        assertThat(connector.fetch("other-source:1:file:x")).isEmpty();
+    }
+
     /** A session that records skips, for a load whose writes this test does not keep. */
     private static SyncSession recording(Map<String, String> skipped) {
         return new SyncSession() {
