@@ -3,6 +3,7 @@ package dev.sextant.connectors.github;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sextant.acl.Acl;
 import dev.sextant.connectors.SourceDocument;
+import dev.sextant.connectors.extract.TextExtractor;
 import dev.sextant.connectors.spi.ChangeSink;
 import dev.sextant.connectors.spi.ConnectionCheck;
 import dev.sextant.connectors.spi.DocumentFetch;
@@ -48,7 +49,7 @@ final class GitHubConnector implements SourceConnector, FullLoad, IncrementalPol
     private final GitHubDirectory directory;
     private volatile Map<Long, Repo> lastListed = Map.of();
 
-    GitHubConnector(GitHubSettings settings, GitHubApi api, dev.sextant.connectors.extract.TextExtractor extractor) {
+    GitHubConnector(GitHubSettings settings, GitHubApi api, TextExtractor extractor) {
         this.settings = settings;
         this.api = api;
         this.ids = new GitHubIds(settings.sourceId());

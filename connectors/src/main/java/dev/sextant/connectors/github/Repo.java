@@ -2,6 +2,7 @@ package dev.sextant.connectors.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /**
@@ -34,7 +35,7 @@ record Repo(long id, String owner, long ownerId, boolean ownedByOrg, String name
     static Instant time(JsonNode value) {
         try {
             return value.isTextual() ? Instant.parse(value.asText()) : Instant.EPOCH;
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return Instant.EPOCH;
         }
     }

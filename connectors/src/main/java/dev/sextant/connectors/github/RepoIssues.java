@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -82,9 +83,9 @@ final class RepoIssues {
     Optional<JsonNode> issue(Repo repo, long number) throws IOException, InterruptedException {
         try {
             JsonNode issue = api.json(repo.path() + "issues/" + number);
-            String home = repo.path().substring(0, repo.path().length() - 1).toLowerCase(java.util.Locale.ROOT);
+            String home = repo.path().substring(0, repo.path().length() - 1).toLowerCase(Locale.ROOT);
             boolean here = !issue.hasNonNull("repository_url")
-                    || issue.get("repository_url").asText().toLowerCase(java.util.Locale.ROOT).endsWith(home);
+                    || issue.get("repository_url").asText().toLowerCase(Locale.ROOT).endsWith(home);
             return here && issue.path("number").asLong() == number ? Optional.of(issue) : Optional.empty();
         } catch (SourceHttpException e) {
             if (GitHubApi.gone(e)) {

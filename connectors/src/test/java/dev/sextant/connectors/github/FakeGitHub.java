@@ -8,8 +8,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,9 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A local GitHub REST API (served under {@code /api/v3/}, as GitHub Enterprise Server does) over one
@@ -44,7 +48,7 @@ public final class FakeGitHub implements AutoCloseable {
     final Map<String, Instant> installationTokens = new ConcurrentHashMap<>();
     volatile Duration installationTokenLifetime = Duration.ofHours(1);
     /** GitHub's clock, for JWT and installation token lifetimes. */
-    volatile java.time.Clock clock = java.time.Clock.systemUTC();
+    volatile Clock clock = Clock.systemUTC();
     volatile int treeEntryLimit = 100_000;
     volatile String appId;
     volatile PublicKey appKey;
@@ -80,7 +84,7 @@ public final class FakeGitHub implements AutoCloseable {
         change.accept(org);
     }
 
-    synchronized <T> T read(java.util.function.Function<FakeGitHubOrg, T> query) {
+    synchronized <T> T read(Function<FakeGitHubOrg, T> query) {
         return query.apply(org);
     }
 
@@ -264,7 +268,7 @@ public final class FakeGitHub implements AutoCloseable {
         Map<String, String> q = new LinkedHashMap<>(query);
         q.put("page", Integer.toString(page));
         StringBuilder url = new StringBuilder("<").append(base()).append(path).append('?');
-        q.forEach((k, v) -> url.append(k).append('=').append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8))
+        q.forEach((k, v) -> url.append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8))
                 .append('&'));
         url.setLength(url.length() - 1);
         return url.append('>').toString();
@@ -273,6 +277,6 @@ public final class FakeGitHub implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        ((ExecutorService) server.getExecutor()).shutdownNow();
     }
 }

@@ -1,9 +1,11 @@
 package dev.sextant.connectors.github;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,7 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,7 +43,7 @@ final class FakeGitHubRoutes {
         this.org = org;
     }
 
-    Reply route(String method, String path, Map<String, String> q, String authorization) throws java.io.IOException {
+    Reply route(String method, String path, Map<String, String> q, String authorization) throws IOException {
         String bearer = authorization == null ? null : authorization.replaceFirst("^(?i)(bearer|token) ", "");
         if (path.equals("app") || path.startsWith("app/")) {
             String refused = FakeAppJwt.refusal(bearer, server.appId, server.appKey, server.clock.instant());
@@ -205,9 +209,9 @@ final class FakeGitHubRoutes {
             case "/issues" -> {
                 String state = q.getOrDefault("state", "open");
                 Instant since = q.containsKey("since") ? Instant.parse(q.get("since")) : Instant.MIN;
-                java.util.Comparator<FakeGitHubOrg.Issue> order = "updated".equals(q.get("sort"))
-                        ? java.util.Comparator.comparing((FakeGitHubOrg.Issue i) -> i.updated).thenComparing(i -> i.number)
-                        : java.util.Comparator.comparing((FakeGitHubOrg.Issue i) -> i.number);
+                Comparator<FakeGitHubOrg.Issue> order = "updated".equals(q.get("sort"))
+                        ? Comparator.comparing((FakeGitHubOrg.Issue i) -> i.updated).thenComparing(i -> i.number)
+                        : Comparator.comparing((FakeGitHubOrg.Issue i) -> i.number);
                 List<FakeGitHubOrg.Issue> issues = r.issues.values().stream()
                         .filter(i -> state.equals("all") || i.state.equals(state)).filter(i -> !i.updated.isBefore(since))
                         .sorted("asc".equals(q.get("direction")) ? order : order.reversed()).toList();
@@ -215,9 +219,9 @@ final class FakeGitHubRoutes {
             }
             case "/issues/comments" -> {
                 Instant since = q.containsKey("since") ? Instant.parse(q.get("since")) : Instant.MIN;
-                java.util.Comparator<FakeGitHubOrg.Comment> order = "updated".equals(q.get("sort"))
-                        ? java.util.Comparator.comparing((FakeGitHubOrg.Comment c) -> c.updated).thenComparing(c -> c.id)
-                        : java.util.Comparator.comparing((FakeGitHubOrg.Comment c) -> c.id);
+                Comparator<FakeGitHubOrg.Comment> order = "updated".equals(q.get("sort"))
+                        ? Comparator.comparing((FakeGitHubOrg.Comment c) -> c.updated).thenComparing(c -> c.id)
+                        : Comparator.comparing((FakeGitHubOrg.Comment c) -> c.id);
                 List<FakeGitHubOrg.Comment> comments = r.comments.stream().filter(c -> !c.updated.isBefore(since))
                         .sorted(q.containsKey("sort") && "desc".equals(q.get("direction")) ? order.reversed() : order)
                         .toList();
@@ -250,7 +254,7 @@ final class FakeGitHubRoutes {
         SortedMap<String, String> from = r.commits.get(b).files();
         SortedMap<String, String> to = r.commits.get(h).files();
         List<Object> files = new ArrayList<>();
-        Set<String> paths = new java.util.TreeSet<>(from.keySet());
+        Set<String> paths = new TreeSet<>(from.keySet());
         paths.addAll(to.keySet());
         for (String p : paths) {
             String status = !from.containsKey(p) ? "added" : !to.containsKey(p) ? "removed"
@@ -300,13 +304,13 @@ final class FakeGitHubRoutes {
     }
 
     private Reply paged(String path, Map<String, String> q, List<Object> all,
-                        java.util.function.Function<List<Object>, Object> wrap) {
+                        Function<List<Object>, Object> wrap) {
         return paged(path, q, all, item -> item, wrap);
     }
 
     /** One page of {@code all}, only its items rendered, with GitHub's {@code Link} header. */
-    private <T> Reply paged(String path, Map<String, String> q, List<T> all, java.util.function.Function<T, Object> render,
-                            java.util.function.Function<List<Object>, Object> wrap) {
+    private <T> Reply paged(String path, Map<String, String> q, List<T> all, Function<T, Object> render,
+                            Function<List<Object>, Object> wrap) {
         int perPage = Math.min(server.maxPerPage, Integer.parseInt(q.getOrDefault("per_page", "30")));
         int page = Math.max(1, Integer.parseInt(q.getOrDefault("page", "1")));
         int pages = Math.max(1, (all.size() + perPage - 1) / perPage);

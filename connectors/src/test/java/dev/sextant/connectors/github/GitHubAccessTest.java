@@ -6,9 +6,12 @@ import dev.sextant.acl.Acl;
 import dev.sextant.acl.Principal;
 import dev.sextant.acl.PrincipalResolver;
 import dev.sextant.acl.Principals;
+import dev.sextant.connectors.http.HttpObserver;
+import dev.sextant.connectors.http.HttpSettings;
 import dev.sextant.connectors.spi.SourceIdentity;
 import dev.sextant.connectors.sync.SourceSync;
 import dev.sextant.connectors.testing.MemoryIndex;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,13 +40,12 @@ class GitHubAccessTest {
     }
 
     private void sync() throws Exception {
-        index.sync(new SourceSync(fixture.connector(settings(), dev.sextant.connectors.http.HttpObserver.NONE),
+        index.sync(new SourceSync(fixture.connector(settings(), HttpObserver.NONE),
                 directory));
     }
 
-    private static dev.sextant.connectors.http.HttpSettings settings() {
-        return dev.sextant.connectors.http.HttpSettings.DEFAULTS.withBackoff(java.time.Duration.ofMillis(5),
-                java.time.Duration.ofMillis(20));
+    private static HttpSettings settings() {
+        return HttpSettings.DEFAULTS.withBackoff(Duration.ofMillis(5), Duration.ofMillis(20));
     }
 
     private Principals reader(String email) {

@@ -2,6 +2,7 @@ package dev.sextant.connectors.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sextant.acl.Acl;
 import dev.sextant.acl.Principal;
 import dev.sextant.acl.Principals;
 import dev.sextant.connectors.SourceDocument;
@@ -9,6 +10,7 @@ import dev.sextant.connectors.SyncSession;
 import dev.sextant.connectors.http.HttpObserver;
 import dev.sextant.connectors.http.HttpSettings;
 import dev.sextant.connectors.http.SourceHttp;
+import dev.sextant.connectors.spi.DocumentFetch;
 import dev.sextant.connectors.sync.DirectoryStore;
 import dev.sextant.connectors.sync.SourceSync;
 import dev.sextant.connectors.testing.MemoryIndex;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -169,7 +172,7 @@ class GitHubSyncTest {
 
     @Test
     void oneDocumentIsFetchedByIdAndAGoneOneIsEmpty() throws Exception {
-        var connector = (dev.sextant.connectors.spi.DocumentFetch) fixture.connector(FAST, HttpObserver.NONE);
+        DocumentFetch connector = (DocumentFetch) fixture.connector(FAST, HttpObserver.NONE);
         String file = GitHubFixture.SOURCE_ID + ":" + repoId("payroll") + ":file:docs/note-1.md";
         String issue = GitHubFixture.SOURCE_ID + ":" + repoId("platform") + ":issue:1";
         assertThat(connector.fetch(file)).hasValueSatisfying(d -> {
@@ -193,8 +196,8 @@ class GitHubSyncTest {
             }
 
             @Override
-            public java.util.Optional<String> checkpoint() {
-                return java.util.Optional.empty();
+            public Optional<String> checkpoint() {
+                return Optional.empty();
             }
 
             @Override
@@ -210,7 +213,7 @@ class GitHubSyncTest {
             }
 
             @Override
-            public boolean updateAcl(String documentId, dev.sextant.acl.Acl acl, String version) {
+            public boolean updateAcl(String documentId, Acl acl, String version) {
                 return false;
             }
 
