@@ -171,6 +171,24 @@ class GitHubSyncTest {
     }
 
     @Test
+    void aForcePushThatDropsTheOldHeadBringsTheTreeAsItIsNow() throws Exception {
+        index.sync(fresh());
+        long payroll = repoId("payroll");
+        assertThat(documentsOf(payroll)).isGreaterThan(1);
+        fixture.server.edit(org -> {
+            FakeGitHubOrg.Repo repo = org.repo("payroll");
+            repo.commits.removeLast();
+            org.commit(repo, Map.of("docs/rewritten.md", "# Rewritten\n\nHistory was rewritten."
+                    .getBytes(StandardCharsets.UTF_8)), Set.of());
+        });
+        index.sync(fresh());
+        assertThat(index.documents().keySet()).containsExactlyInAnyOrderElementsOf(fixture.documentIds());
+        assertThat(documentsOf(payroll)).isEqualTo(1);
+        assertThat(index.documents().get(GitHubFixture.SOURCE_ID + ":" + payroll + ":file:docs/rewritten.md").title())
+                .isEqualTo("Rewritten — acme/payroll/docs/rewritten.md");
+    }
+
+    @Test
     void oneDocumentIsFetchedByIdAndAGoneOneIsEmpty() throws Exception {
         DocumentFetch connector = (DocumentFetch) fixture.connector(FAST, HttpObserver.NONE);
         String file = GitHubFixture.SOURCE_ID + ":" + repoId("payroll") + ":file:docs/note-1.md";
