@@ -119,7 +119,8 @@ class SourceHttpTest {
                 }, RandomGenerator.of("L64X128MixRandom"));
     }
 
-    private static final HttpSettings SETTINGS = HttpSettings.DEFAULTS.withRequestTimeout(Duration.ofMillis(500));
+    /** A generous timeout: on a loaded machine a retried timeout would consume a scripted answer. */
+    private static final HttpSettings SETTINGS = HttpSettings.DEFAULTS.withRequestTimeout(Duration.ofSeconds(20));
 
     @Test
     void serverErrorsAreRetriedWithGrowingJitteredBackoffsThenReturned() throws Exception {
