@@ -42,6 +42,10 @@ public final class DriveFixture implements SourceFixture {
     public static final String PLATFORM = "platform@acme.example";
     public static final String FINANCE = "finance@acme.example";
 
+    /** Back-offs of milliseconds, as the contract test uses, for this connector's own tests. */
+    public static final HttpSettings FAST_HTTP = HttpSettings.DEFAULTS.withBackoff(Duration.ofMillis(5),
+            Duration.ofMillis(50)).withRequestTimeout(Duration.ofSeconds(1)).withMaxInlineWait(Duration.ofSeconds(5));
+
     public final FakeDrive drive;
     public final String projects;
     public final String financeDrive;
