@@ -119,7 +119,11 @@ public final class DriveConnector implements SourceConnector, FullLoad, Incremen
         permissions.forget();
         listing.eachFile(file -> {
             if (file.inCorpus()) {
-                sink.document(slim(file));
+                try {
+                    sink.document(slim(file));
+                } catch (GoogleApiException e) {
+                    sink.incomplete(documentId(file.id()), unreadablePermissions(e));
+                }
             }
         });
     }
@@ -155,7 +159,13 @@ public final class DriveConnector implements SourceConnector, FullLoad, Incremen
     }
 
     private void offer(DriveFile file, DocumentSink sink) throws IOException, InterruptedException {
-        SlimDocument slim = slim(file);
+        SlimDocument slim;
+        try {
+            slim = slim(file);
+        } catch (GoogleApiException e) {
+            sink.skip(documentId(file.id()), unreadablePermissions(e));
+            return;
+        }
         if (!sink.offer(slim)) {
             return;
         }
@@ -164,6 +174,14 @@ public final class DriveConnector implements SourceConnector, FullLoad, Incremen
             case DriveContent.Skip skip -> sink.skip(slim.id(), skip.reason());
             case DriveContent.Gone gone -> sink.skip(slim.id(), "gone from Drive while it was being read");
         }
+    }
+
+    /** A file whose permissions cannot be read (403, 404) is left as indexed, never failing the sync. */
+    private static String unreadablePermissions(GoogleApiException e) throws GoogleApiException {
+        if (e.status() != 403 && e.status() != 404) {
+            throw e;
+        }
+        return "its permissions could not be read: " + e.getMessage();
     }
 
     private SlimDocument slim(DriveFile file) throws IOException, InterruptedException {

@@ -144,4 +144,31 @@ class DriveAccessTest {
         assertThat(results("frank@acme.example")).contains(DriveFixture.documentId(plain),
                 DriveFixture.documentId(extra));
     }
+
+    @Test
+    void aFileWhosePermissionsCannotBeReadIsSkippedNotDeletedAndTheSyncCompletes() throws Exception {
+        String other = data.addFile("Plan", FakeDriveData.DOC, "plan", null, fixture.financeDrive);
+        String hidden = data.addFile("Secret", FakeDriveData.DOC, "secret", null, fixture.financeDrive,
+                Perm.user("carol@acme.example", "reader"));
+        fixture.drive.hidePermissionsOf(hidden);
+        sync();
+        assertThat(index.documents()).containsKey(DriveFixture.documentId(other))
+                .doesNotContainKey(DriveFixture.documentId(hidden));
+        assertThat(index.skips()).isEqualTo(1);
+
+        MemoryIndex readable = new MemoryIndex();
+        try (DriveFixture second = new DriveFixture(20)) {
+            String file = second.drive.data.addFile("Memo", FakeDriveData.DOC, "memo", null, second.financeDrive,
+                    Perm.user("carol@acme.example", "reader"));
+            SourceSync connector = new SourceSync(second.connector(DriveFixture.FAST_HTTP, HttpObserver.NONE),
+                    directory);
+            readable.sync(connector);
+            second.drive.hidePermissionsOf(file);
+            second.drive.data.edit(file, "memo, edited");
+            readable.sync(connector);
+            assertThat(readable.documents()).as("kept as indexed, not deleted").containsKey(
+                    DriveFixture.documentId(file));
+            assertThat(readable.documents().get(DriveFixture.documentId(file)).body()).isEqualTo("memo");
+        }
+    }
 }

@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
  * company {@code acme.example} whose admin is the delegated subject. Its layout: a My Drive folder "Projects"
  * shared with the group {@code eng@} (which nests {@code platform@}), and a shared drive "Finance" whose members are
  * the admin and the group {@code finance@}. Seeded documents go round My Drive, the folder and the shared drive, as
- * Docs, Sheets and plain-text files.
+ * Docs, Sheets and plain-text files; those in My Drive are shared with {@code carol@}, and so is one in ten of
+ * the shared drive's (the rest inherit the drive's members only, as most shared-drive files do).
  */
 public final class DriveFixture implements SourceFixture {
 
@@ -91,14 +92,15 @@ public final class DriveFixture implements SourceFixture {
             String parent = n % 3 == 1 ? projects : null;
             String driveId = n % 3 == 2 ? financeDrive : null;
             String text = "Document " + n + " of acme: quarterly notes on widget " + (n * 7919 % 1000) + ".";
-            Perm reader = Perm.user("carol@acme.example", "reader");
+            Perm[] readers = driveId != null && n % 10 != 2 ? new Perm[0]
+                    : new Perm[] {Perm.user("carol@acme.example", "reader")};
             if (n % 4 == 3) {
-                drive.data.addFile("notes-" + n + ".txt", "text/plain", text, parent, driveId, reader);
+                drive.data.addFile("notes-" + n + ".txt", "text/plain", text, parent, driveId, readers);
             } else if (n % 4 == 2) {
                 drive.data.addFile("Budget " + n, FakeDriveData.SHEET, "item,amount\nwidget " + n + "," + n,
-                        parent, driveId, reader);
+                        parent, driveId, readers);
             } else {
-                drive.data.addFile("Doc " + n, FakeDriveData.DOC, text, parent, driveId, reader);
+                drive.data.addFile("Doc " + n, FakeDriveData.DOC, text, parent, driveId, readers);
             }
         }
     }

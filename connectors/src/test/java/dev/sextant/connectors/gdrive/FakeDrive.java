@@ -53,6 +53,7 @@ public final class FakeDrive implements AutoCloseable {
     private volatile long retryAfterSeconds = -1;
     private volatile String refusalReason;
     private final AtomicInteger refusals = new AtomicInteger();
+    private final Set<String> hiddenPermissions = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** @param maxPage the most items one page holds, whatever the client asks (the API may return fewer) */
     public FakeDrive(String subject, int maxPage) throws IOException {
@@ -104,6 +105,11 @@ public final class FakeDrive implements AutoCloseable {
     public void refuseNext(int requests, String reason) {
         refusalReason = reason;
         refusals.set(requests);
+    }
+
+    /** {@code permissions.list} of this file answers 403 {@code insufficientFilePermissions}. */
+    public void hidePermissionsOf(String fileId) {
+        hiddenPermissions.add(fileId);
     }
 
     public void failNext(int requests, int status) {
@@ -270,6 +276,11 @@ public final class FakeDrive implements AutoCloseable {
 
     private void permissionsList(HttpExchange exchange, String id, Map<String, String> q, boolean allDrives)
             throws IOException {
+        if (hiddenPermissions.contains(id)) {
+            error(exchange, 403, "The user does not have sufficient permissions for this file.", "global",
+                    "insufficientFilePermissions");
+            return;
+        }
         ArrayNode permissions;
         FakeDriveData.Drive drive = data.drives.get(id);
         FakeDriveData.File file = data.files.get(id);
