@@ -1,7 +1,17 @@
 package dev.sextant.connectors.gdrive;
 
+import static dev.sextant.connectors.gdrive.GoogleWire.badRequest;
+import static dev.sextant.connectors.gdrive.GoogleWire.bytes;
+import static dev.sextant.connectors.gdrive.GoogleWire.error;
+import static dev.sextant.connectors.gdrive.GoogleWire.fileMask;
+import static dev.sextant.connectors.gdrive.GoogleWire.insufficientScopes;
+import static dev.sextant.connectors.gdrive.GoogleWire.mask;
+import static dev.sextant.connectors.gdrive.GoogleWire.pageSize;
+import static dev.sextant.connectors.gdrive.GoogleWire.parse;
+import static dev.sextant.connectors.gdrive.GoogleWire.query;
+import static dev.sextant.connectors.gdrive.GoogleWire.send;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,12 +20,10 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +41,6 @@ import java.util.function.Predicate;
  */
 public final class FakeDrive implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long EXPORT_LIMIT = 10L * 1024 * 1024;
     private static final Set<String> DRIVE_SCOPES = Set.of(DriveConnectorFactory.DRIVE_SCOPE,
             "https://www.googleapis.com/auth/drive");
@@ -43,6 +50,8 @@ public final class FakeDrive implements AutoCloseable {
     public final FakeDriveData data;
     public final FakeGoogleAuth auth = new FakeGoogleAuth();
     private final int maxPage;
+    private final GoogleWire wire;
+    private final FakeDirectoryApi directory;
     private final HttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger downloads = new AtomicInteger();
@@ -59,6 +68,8 @@ public final class FakeDrive implements AutoCloseable {
     public FakeDrive(String subject, int maxPage) throws IOException {
         this.data = new FakeDriveData(subject);
         this.maxPage = maxPage;
+        this.wire = new GoogleWire(maxPage);
+        this.directory = new FakeDirectoryApi(data, wire);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newCachedThreadPool());
@@ -170,7 +181,7 @@ public final class FakeDrive implements AutoCloseable {
                     return;
                 }
                 synchronized (data) {
-                    admin(exchange, path.substring("/admin/directory/v1".length()), q);
+                    directory.route(exchange, path.substring("/admin/directory/v1".length()), q);
                 }
             } else {
                 error(exchange, 404, "Not Found", "global", "notFound");
@@ -270,7 +281,7 @@ public final class FakeDrive implements AutoCloseable {
                 all.add(f);
             }
         }
-        page(exchange, q, all, data::json, "files", "drive#fileList", 1000, "pageSize", fileMask(q,
+        wire.page(exchange, q, all, data::json, "files", "drive#fileList", 1000, "pageSize", fileMask(q,
                 "nextPageToken,kind,incompleteSearch,files(id,name,mimeType,kind)"));
     }
 
@@ -294,7 +305,7 @@ public final class FakeDrive implements AutoCloseable {
         }
         List<JsonNode> all = new ArrayList<>();
         permissions.forEach(all::add);
-        page(exchange, q, all, "permissions", "drive#permissionList", 100, mask(q));
+        wire.page(exchange, q, all, "permissions", "drive#permissionList", 100, mask(q));
     }
 
     private void drivesList(HttpExchange exchange, Map<String, String> q) throws IOException {
@@ -306,7 +317,7 @@ public final class FakeDrive implements AutoCloseable {
                         .put("name", d.name()));
             }
         }
-        page(exchange, q, all, "drives", "drive#driveList", 100, mask(q));
+        wire.page(exchange, q, all, "drives", "drive#driveList", 100, mask(q));
     }
 
     private void changesList(HttpExchange exchange, Map<String, String> q) throws IOException {
@@ -390,146 +401,6 @@ public final class FakeDrive implements AutoCloseable {
         }
         downloads.incrementAndGet();
         bytes(exchange, 200, file.mimeType, file.content);
-    }
-
-    private void admin(HttpExchange exchange, String path, Map<String, String> q) throws IOException {
-        String[] parts = path.substring(1).split("/");
-        if (parts.length == 1 && parts[0].equals("groups")) {
-            String customer = q.get("customer");
-            if (customer == null && q.get("domain") == null) {
-                badRequest(exchange, "Bad Request", "customer");
-                return;
-            }
-            if (customer != null && !customer.equals("my_customer") && !customer.equals("C03az79cb")) {
-                error(exchange, 404, "Resource Not Found: customer", "global", "notFound");
-                return;
-            }
-            List<JsonNode> all = new ArrayList<>();
-            data.groups.forEach((email, members) -> all.add(JsonNodeFactory.instance.objectNode()
-                    .put("kind", "admin#directory#group").put("id", "0" + Integer.toHexString(email.hashCode()))
-                    .put("email", email).put("name", email.substring(0, email.indexOf('@')))
-                    .put("directMembersCount", Integer.toString(members.size()))));
-            page(exchange, q, all, "groups", "admin#directory#groups", 200, "maxResults", mask(q));
-        } else if (parts.length == 3 && parts[0].equals("groups") && parts[2].equals("members")) {
-            String key = URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
-            List<FakeDriveData.Member> members = data.groups.get(key);
-            if (members == null) {
-                error(exchange, 404, "Resource Not Found: groupKey", "global", "notFound");
-                return;
-            }
-            List<JsonNode> all = new ArrayList<>();
-            members.forEach(m -> all.add(JsonNodeFactory.instance.objectNode().put("kind", "admin#directory#member")
-                    .put("id", "1" + Integer.toHexString(m.email().hashCode())).put("email", m.email())
-                    .put("role", "MEMBER").put("type", m.type()).put("status", m.status())));
-            page(exchange, q, all, "members", "admin#directory#members", 200, "maxResults", mask(q));
-        } else {
-            error(exchange, 404, "Not Found", "global", "notFound");
-        }
-    }
-
-    private void page(HttpExchange exchange, Map<String, String> q, List<JsonNode> all, String field, String kind,
-                      int max, FieldMask mask) throws IOException {
-        page(exchange, q, all, field, kind, max, "pageSize", mask);
-    }
-
-    private void page(HttpExchange exchange, Map<String, String> q, List<JsonNode> all, String field, String kind,
-                      int max, String sizeParam, FieldMask mask) throws IOException {
-        page(exchange, q, all, n -> n, field, kind, max, sizeParam, mask);
-    }
-
-    /** One page: {@code pageToken} is an offset the fake issued; a page holds at most {@link #maxPage} items. */
-    private <T> void page(HttpExchange exchange, Map<String, String> q, List<T> all,
-                          java.util.function.Function<T, JsonNode> render, String field, String kind, int max,
-                          String sizeParam, FieldMask mask) throws IOException {
-        int from;
-        try {
-            from = q.containsKey("pageToken") ? Integer.parseInt(q.get("pageToken").substring(1)) : 0;
-        } catch (RuntimeException e) {
-            badRequest(exchange, "Invalid Value", "pageToken");
-            return;
-        }
-        int requested = sizeParam.equals("pageSize") ? pageSize(q, 100, max)
-                : Math.min(max, Integer.parseInt(q.getOrDefault(sizeParam, Integer.toString(max))));
-        int to = Math.min(all.size(), from + Math.min(maxPage, requested));
-        ObjectNode body = JsonNodeFactory.instance.objectNode().put("kind", kind);
-        if (to < all.size()) {
-            body.put("nextPageToken", "p" + to);
-        }
-        ArrayNode items = body.putArray(field);
-        all.subList(Math.min(from, all.size()), to).forEach(item -> items.add(render.apply(item)));
-        send(exchange, 200, mask.apply(body));
-    }
-
-    private static int pageSize(Map<String, String> q, int otherwise, int max) {
-        int size = Integer.parseInt(q.getOrDefault("pageSize", Integer.toString(otherwise)));
-        return Math.max(1, Math.min(size, max));
-    }
-
-    private static FieldMask mask(Map<String, String> q) {
-        return FieldMask.parse(q.getOrDefault("fields", "*"));
-    }
-
-    private static FieldMask fileMask(Map<String, String> q, String defaults) {
-        return FieldMask.parse(q.getOrDefault("fields", defaults));
-    }
-
-    private void insufficientScopes(HttpExchange exchange) throws IOException {
-        error(exchange, 403, "Request had insufficient authentication scopes.", "global", "insufficientPermissions");
-    }
-
-    private void badRequest(HttpExchange exchange, String message, String location) throws IOException {
-        ObjectNode error = envelope(400, message, "global", "invalid");
-        ((ObjectNode) error.get("error").get("errors").get(0)).put("locationType", "parameter").put("location", location);
-        send(exchange, 400, error);
-    }
-
-    private void error(HttpExchange exchange, int status, String message, String domain, String reason)
-            throws IOException {
-        send(exchange, status, envelope(status, message, domain, reason));
-    }
-
-    private static ObjectNode envelope(int status, String message, String domain, String reason) {
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        ObjectNode error = body.putObject("error").put("code", status).put("message", message);
-        error.putArray("errors").addObject().put("message", message).put("domain", domain).put("reason", reason);
-        error.put("status", switch (status) {
-            case 400 -> "INVALID_ARGUMENT";
-            case 401 -> "UNAUTHENTICATED";
-            case 403 -> "PERMISSION_DENIED";
-            case 404 -> "NOT_FOUND";
-            case 429 -> "RESOURCE_EXHAUSTED";
-            case 503 -> "UNAVAILABLE";
-            default -> "INTERNAL";
-        });
-        return body;
-    }
-
-    private static Map<String, String> query(URI uri) {
-        return uri.getRawQuery() == null ? Map.of() : parse(uri.getRawQuery());
-    }
-
-    private static Map<String, String> parse(String form) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String pair : form.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return values;
-    }
-
-    private static void send(HttpExchange exchange, int status, Object body) throws IOException {
-        bytes(exchange, status, "application/json; charset=UTF-8", JSON.writeValueAsBytes(body));
-    }
-
-    private static void bytes(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
-        exchange.getResponseHeaders().add("Content-Type", type);
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            exchange.getResponseBody().write(body);
-        }
     }
 
     @Override
