@@ -23,7 +23,7 @@ record DriveFile(String id, String name, String mimeType, Instant modifiedTime, 
     static final String PERMISSION_FIELDS = "id,type,role,emailAddress,domain,allowFileDiscovery,deleted,"
             + "expirationTime,permissionDetails";
     static final String FIELDS = "id,name,mimeType,modifiedTime,md5Checksum,headRevisionId,size,webViewLink,"
-            + "trashed,parents,driveId,ownedByMe,permissionIds,permissions(" + PERMISSION_FIELDS + ")";
+            + "trashed,driveId,ownedByMe,permissionIds,permissions(" + PERMISSION_FIELDS + ")";
 
     static DriveFile of(JsonNode f) {
         List<String> ids = new ArrayList<>();

@@ -5,6 +5,7 @@ import dev.sextant.acl.Principal;
 import dev.sextant.connectors.spi.GroupSink;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -59,17 +60,14 @@ final class DriveGroups {
         }
     }
 
+    /** Every page of one list: {@code params} (name, value, ...) with {@code maxResults} and {@code pageToken}. */
     private void pages(String path, String field, String what, Consumer<JsonNode> each, String... params)
             throws IOException, InterruptedException {
         String pageToken = null;
         do {
-            String[] all = new String[params.length + 4];
-            System.arraycopy(params, 0, all, 0, params.length);
-            all[params.length] = "maxResults";
-            all[params.length + 1] = "200";
-            all[params.length + 2] = "pageToken";
-            all[params.length + 3] = pageToken;
-            JsonNode page = api.json(GoogleApi.uri(adminBase, path, all), what);
+            List<String> query = new ArrayList<>(List.of(params));
+            query.addAll(Arrays.asList("maxResults", "200", "pageToken", pageToken));
+            JsonNode page = api.json(GoogleApi.uri(adminBase, path, query.toArray(String[]::new)), what);
             page.path(field).forEach(each);
             pageToken = page.hasNonNull("nextPageToken") && !page.get("nextPageToken").asText().isEmpty()
                     ? page.get("nextPageToken").asText() : null;

@@ -59,7 +59,7 @@ final class DriveListing {
             JsonNode page = api.json(GoogleApi.uri(driveBase, "/files", "corpora", corpora, "driveId", driveId,
                     "includeItemsFromAllDrives", "true", "supportsAllDrives", "true", "q", query,
                     "pageSize", PAGE_SIZE, "pageToken", pageToken,
-                    "fields", "nextPageToken,incompleteSearch,files(" + DriveFile.FIELDS + ")"),
+                    "fields", "nextPageToken,files(" + DriveFile.FIELDS + ")"),
                     "files.list of " + (driveId == null ? "My Drive" : "shared drive " + driveId));
             for (JsonNode file : page.path("files")) {
                 visitor.visit(DriveFile.of(file));
