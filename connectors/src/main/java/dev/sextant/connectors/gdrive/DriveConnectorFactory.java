@@ -6,6 +6,7 @@ import dev.sextant.connectors.spi.InvalidSourceException;
 import dev.sextant.connectors.spi.SettingSpec;
 import dev.sextant.connectors.spi.SourceConnector;
 import dev.sextant.connectors.spi.SourceDefinition;
+import dev.sextant.connectors.http.RateLimitRule;
 import dev.sextant.connectors.http.SourceHttp;
 import java.net.URI;
 import java.util.ArrayList;
@@ -50,6 +51,12 @@ public final class DriveConnectorFactory implements ConnectorFactory {
                         "default the key file's token_uri, or " + DEFAULT_TOKEN + " for a refresh token"));
     }
 
+    /** The standard headers, and Google's 403/429 reasons ({@link GoogleRateLimits}). */
+    @Override
+    public RateLimitRule rateLimits() {
+        return RateLimitRule.standard().or(GoogleRateLimits.INSTANCE);
+    }
+
     @Override
     public SourceConnector create(SourceDefinition definition, ConnectorContext context) throws InvalidSourceException {
         boolean syncGroups = flag(definition, "sync_groups", true);
@@ -59,7 +66,7 @@ public final class DriveConnectorFactory implements ConnectorFactory {
         }
         String driveBase = base(definition, "drive_base_url", DEFAULT_DRIVE);
         String adminBase = base(definition, "admin_base_url", DEFAULT_ADMIN);
-        SourceHttp http = context.http().withRateLimits(GoogleRateLimits.INSTANCE);
+        SourceHttp http = context.http();
         AccessTokens.Grant grant;
         String hint;
         Optional<String> keyFile = definition.secret("service_account_json").or(() ->

@@ -40,11 +40,6 @@ public final class SourceHttp {
 
     public SourceHttp(HttpClient client, HttpSettings settings, RateLimitRule rules, HttpObserver observer,
                       Clock clock, Sleeper sleeper, RandomGenerator random) {
-        this(client, settings, rules, observer, clock, sleeper, random, new Semaphore(settings.maxConcurrent(), true));
-    }
-
-    private SourceHttp(HttpClient client, HttpSettings settings, RateLimitRule rules, HttpObserver observer,
-                       Clock clock, Sleeper sleeper, RandomGenerator random, Semaphore inFlight) {
         this.client = client;
         this.settings = settings;
         this.rules = rules;
@@ -52,15 +47,7 @@ public final class SourceHttp {
         this.clock = clock;
         this.sleeper = sleeper;
         this.random = random;
-        this.inFlight = inFlight;
-    }
-
-    /**
-     * This client with a source's own refusals (Google's 403 {@code userRateLimitExceeded}) added to its rules, for
-     * a connector given a client built with the standard ones; requests of both count against one concurrency cap.
-     */
-    public SourceHttp withRateLimits(RateLimitRule sourceRules) {
-        return new SourceHttp(client, settings, rules.or(sourceRules), observer, clock, sleeper, random, inFlight);
+        this.inFlight = new Semaphore(settings.maxConcurrent(), true);
     }
 
     /** A client with the JDK's {@link HttpClient}, the system clock and real sleeps. */

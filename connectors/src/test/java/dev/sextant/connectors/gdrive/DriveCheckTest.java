@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sextant.connectors.extract.ExtractionLimits;
 import dev.sextant.connectors.extract.TextExtractor;
 import dev.sextant.connectors.http.HttpObserver;
-import dev.sextant.connectors.http.RateLimitRule;
 import dev.sextant.connectors.http.SourceHttp;
 import dev.sextant.connectors.spi.ConnectorContext;
 import dev.sextant.connectors.spi.ConnectorFactory;
@@ -92,7 +91,7 @@ class DriveCheckTest {
                 .map(ServiceLoader.Provider::get).filter(f -> f.kind().equals("gdrive")).findFirst().orElseThrow();
         ExtractionLimits limits = ExtractionLimits.defaults();
         ConnectorContext context = new ConnectorContext(SourceHttp.create(DriveFixture.FAST_HTTP,
-                RateLimitRule.standard(), HttpObserver.NONE), TextExtractor.standard(), limits, 1 << 20,
+                factory.rateLimits(), HttpObserver.NONE), TextExtractor.standard(), limits, 1 << 20,
                 Clock.systemUTC());
         assertThatThrownBy(() -> factory.create(new SourceDefinition("g", "gdrive", Map.of(), Map.of()), context))
                 .isInstanceOf(InvalidSourceException.class).hasMessageContaining("service_account_json");

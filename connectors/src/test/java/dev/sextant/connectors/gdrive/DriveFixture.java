@@ -10,7 +10,6 @@ import dev.sextant.connectors.gdrive.FakeDriveData.Member;
 import dev.sextant.connectors.gdrive.FakeDriveData.Perm;
 import dev.sextant.connectors.http.HttpObserver;
 import dev.sextant.connectors.http.HttpSettings;
-import dev.sextant.connectors.http.RateLimitRule;
 import dev.sextant.connectors.http.SourceHttp;
 import dev.sextant.connectors.spi.ConnectorContext;
 import dev.sextant.connectors.spi.InvalidSourceException;
@@ -170,13 +169,14 @@ public final class DriveFixture implements SourceFixture {
     /** A connector with these secrets instead of the service account's key file. */
     public DriveConnector connector(HttpSettings http, HttpObserver observer, Map<String, String> secrets) {
         ExtractionLimits limits = ExtractionLimits.defaults();
-        ConnectorContext context = new ConnectorContext(SourceHttp.create(http, RateLimitRule.standard(), observer),
+        DriveConnectorFactory factory = new DriveConnectorFactory();
+        ConnectorContext context = new ConnectorContext(SourceHttp.create(http, factory.rateLimits(), observer),
                 new BoundedExtractor(TextExtractor.standard(limits), limits), limits, 1024 * 1024, Clock.systemUTC());
         Map<String, String> all = new HashMap<>(Map.of("subject", SUBJECT, "drive_base_url", drive.driveBase(),
                 "admin_base_url", drive.adminBase(), "client_id", drive.auth.clientId));
         all.putAll(settings);
         try {
-            return (DriveConnector) new DriveConnectorFactory().create(new SourceDefinition(SOURCE, "gdrive", all,
+            return (DriveConnector) factory.create(new SourceDefinition(SOURCE, "gdrive", all,
                     secrets), context);
         } catch (InvalidSourceException e) {
             throw new IllegalStateException(e);
