@@ -54,6 +54,9 @@ final class WikitextText {
             "poem", "blockquote", "math", "chem");
     private static final Set<String> HIDDEN_LINK_NAMESPACES = Set.of("category", "file", "image", "media");
 
+    /** Building a parser costs more than parsing a short page; one per thread, since a parser keeps state. */
+    private static final ThreadLocal<NonExpandingParser> PARSER = ThreadLocal.withInitial(NonExpandingParser::new);
+
     private WikitextText() {
     }
 
@@ -61,7 +64,7 @@ final class WikitextText {
     static String toText(String wikitext, String title) {
         String source = wikitext.length() > MAX_CHARS ? wikitext.substring(0, MAX_CHARS) : wikitext;
         try {
-            WtNode page = new NonExpandingParser().parseArticle(source, title);
+            WtNode page = PARSER.get().parseArticle(source, title);
             StringBuilder out = new StringBuilder(source.length());
             new Writer(out).write(page);
             return tidy(out);
