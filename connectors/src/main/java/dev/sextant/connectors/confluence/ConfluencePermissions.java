@@ -39,18 +39,23 @@ final class ConfluencePermissions {
         parents.put(pageId, parentPage(page));
     }
 
-    /** The ACL of a page or blog post of this space; {@link Acl#NONE} when the space grants reading to no one. */
+    /**
+     * The ACL of a page or blog post of this space: the space clause, then the restricted levels from the topmost
+     * ancestor down to the content; {@link Acl#NONE} when the space grants reading to no one.
+     */
     Acl acl(String spaceId, String contentId, boolean page) throws IOException, InterruptedException {
         AclClause space = space(spaceId);
         if (space.anyOf().isEmpty()) {
             return Acl.NONE;
         }
-        List<AclClause> clauses = new ArrayList<>(List.of(space));
+        List<AclClause> levels = new ArrayList<>();
         String at = contentId;
         for (int depth = 0; at != null && depth < MAX_DEPTH; depth++) {
-            own(at).ifPresent(clauses::add);
+            own(at).ifPresent(levels::add);
             at = page ? parentOf(at).orElse(null) : null;
         }
+        List<AclClause> clauses = new ArrayList<>(List.of(space));
+        clauses.addAll(levels.reversed());
         return new Acl(clauses);
     }
 
