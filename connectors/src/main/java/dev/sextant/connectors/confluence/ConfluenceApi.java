@@ -30,7 +30,10 @@ final class ConfluenceApi {
     private final SourceHttp http;
     private final String authorization;
 
-    /** @param site the site's root, e.g. {@code https://acme.atlassian.net} */
+    /**
+     * @param site the site's root, e.g. {@code https://acme.atlassian.net}, or for OAuth 2.0
+     *             {@code https://api.atlassian.com/ex/confluence/<cloud id>}
+     */
     ConfluenceApi(URI site, SourceHttp http, String authorization) {
         this.site = site;
         this.http = http;
@@ -73,14 +76,15 @@ final class ConfluenceApi {
             return URI.create(next);
         }
         if (next.startsWith("/wiki/")) {
-            return site.resolve(next);
+            return resolve(next);
         }
         String base = body.path("_links").path("base").asText(site + "/wiki");
         return URI.create(base + next);
     }
 
+    /** Appended, not resolved: an OAuth site is {@code https://api.atlassian.com/ex/confluence/<cloud id>}. */
     private URI resolve(String path) {
-        return site.resolve(path);
+        return URI.create(site.toString().replaceAll("/+$", "") + path);
     }
 
     private SourceResponse send(URI uri) throws IOException, InterruptedException {
