@@ -39,9 +39,10 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * One Confluence Cloud site: the pages and blog posts of its spaces (include/exclude by key), through REST v2 for
- * listing and content and v1 for read restrictions, groups and CQL. Ids: {@code <source>:page:<id>} and
- * {@code <source>:blogpost:<id>}; content version: the version number. Permissions: {@link ConfluencePermissions}.
+ * One Confluence Cloud site: the pages, blog posts and footer comments of its spaces (include/exclude by key),
+ * through REST v2 for listing and content and v1 for read restrictions, groups and CQL (comments are listed by
+ * CQL per space). Ids: {@code <source>:page:<id>}, {@code <source>:blogpost:<id>}, {@code <source>:comment:<id>}
+ * (a comment is readable by whoever may read its page); content version: the version number. Permissions: {@link ConfluencePermissions}.
  * The incremental poll asks CQL for content modified since the cursor; the slim listing that follows it (current
  * content only) deletes what was trashed, archived or deleted and applies restriction changes without
  * re-embedding.
@@ -126,7 +127,7 @@ public final class ConfluenceConnector implements SourceConnector, FullLoad, Inc
         } catch (DateTimeParseException e) {
             since = Instant.EPOCH;
         }
-        StringBuilder cql = new StringBuilder("type in (page,blogpost) and lastmodified >= \"")
+        StringBuilder cql = new StringBuilder("type in (page,blogpost,comment) and lastmodified >= \"")
                 .append(CQL_DATE.format(since)).append('"');
         if (!config.include().isEmpty()) {
             cql.append(" and space in (").append(String.join(",", config.include().stream()
@@ -151,18 +152,33 @@ public final class ConfluenceConnector implements SourceConnector, FullLoad, Inc
     @Override
     public Optional<SourceDocument> fetch(String documentId) throws IOException, InterruptedException {
         String[] parts = documentId.substring(config.sourceId().length() + 1).split(":", 2);
-        if (parts.length != 2 || !(parts[0].equals("page") || parts[0].equals("blogpost"))) {
+        if (parts.length != 2 || !Set.of("page", "blogpost", "comment").contains(parts[0])) {
             return Optional.empty();
         }
         Optional<JsonNode> item = api.find(path(parts[0], parts[1]));
-        if (item.isEmpty() || !"current".equals(item.get().path("status").asText()) || !wanted(spaceKey(item.get()))) {
+        if (item.isEmpty() || !"current".equals(item.get().path("status").asText())) {
+            return Optional.empty();
+        }
+        String containerType = parts[0];
+        String containerId = parts[1];
+        JsonNode container = item.get();
+        if (parts[0].equals("comment")) {
+            containerType = item.get().hasNonNull("pageId") ? "page" : "blogpost";
+            containerId = item.get().path(containerType.equals("page") ? "pageId" : "blogPostId").asText();
+            Optional<JsonNode> found = api.find(path(containerType, containerId));
+            if (found.isEmpty() || !"current".equals(found.get().path("status").asText())) {
+                return Optional.empty();
+            }
+            container = found.get();
+        }
+        if (!wanted(spaceKey(container))) {
             return Optional.empty();
         }
         ConfluencePermissions permissions = new ConfluencePermissions(api);
-        if (parts[0].equals("page")) {
-            permissions.parent(parts[1], item.get());
+        if (containerType.equals("page")) {
+            permissions.parent(containerId, container);
         }
-        Acl acl = permissions.acl(item.get().path("spaceId").asText(), parts[1], parts[0].equals("page"));
+        Acl acl = permissions.acl(container.path("spaceId").asText(), containerId, containerType.equals("page"));
         return Optional.of(document(parts[0], item.get(), acl));
     }
 
@@ -239,6 +255,23 @@ public final class ConfluenceConnector implements SourceConnector, FullLoad, Inc
                 visitor.visit(new Listed("blogpost", id), new SlimDocument(documentId("blogpost", id),
                         version(post), permissions.acl(space.id(), id, false)));
             }
+            List<JsonNode> comments = new ArrayList<>();
+            api.list("/wiki/rest/api/content/search?limit=50&expand=container,version,extensions&cql="
+                    + URLEncoder.encode("type=comment and space=\"" + space.key() + "\"", StandardCharsets.UTF_8),
+                    comments::add);
+            for (JsonNode comment : comments) {
+                JsonNode container = comment.path("container");
+                String containerType = container.path("type").asText();
+                if ("inline".equals(comment.path("extensions").path("location").asText())
+                        || !"current".equals(comment.path("status").asText("current"))
+                        || !(containerType.equals("page") || containerType.equals("blogpost"))) {
+                    continue;
+                }
+                String id = comment.path("id").asText();
+                visitor.visit(new Listed("comment", id), new SlimDocument(documentId("comment", id),
+                        version(comment), permissions.acl(space.id(), container.path("id").asText(),
+                        containerType.equals("page"))));
+            }
         }
     }
 
@@ -288,7 +321,12 @@ public final class ConfluenceConnector implements SourceConnector, FullLoad, Inc
     }
 
     private static String path(String type, String id) {
-        return "/wiki/api/v2/" + (type.equals("page") ? "pages/" : "blogposts/") + id + "?body-format=storage";
+        String collection = switch (type) {
+            case "page" -> "pages/";
+            case "blogpost" -> "blogposts/";
+            default -> "footer-comments/";
+        };
+        return "/wiki/api/v2/" + collection + id + "?body-format=storage";
     }
 
     private static String version(JsonNode item) {

@@ -152,6 +152,30 @@ class ConfluencePermissionsTest {
     }
 
     @Test
+    void aFooterCommentIsItsOwnDocumentReadableByWhoeverMayReadItsPage() throws Exception {
+        ConfluenceServer.Content page = server.create("page", fixture.eng(), null, "Plan", "<p>plan</p>");
+        ConfluenceServer.Content comment = server.create("comment", fixture.eng(), page.id(), "Re: Plan",
+                "<p>Ship on <strong>Friday</strong>.</p>");
+        server.restrict(page.id(), Set.of("acc-ann"), Set.of());
+        MemoryIndex index = new MemoryIndex();
+        index.sync(connector());
+        SourceDocument d = index.documents().get(id(comment));
+        assertThat(d.body()).isEqualTo("Ship on Friday.");
+        assertThat(d.acl()).isEqualTo(Acl.of(AclClause.of(ENG), AclClause.of(ANN)));
+        assertThat(d.url()).endsWith("/pages/" + page.id() + "?focusedCommentId=" + comment.id());
+
+        server.put(comment.with(page.id(), "<p>Ship on Monday.</p>", "current", true));
+        index.resetCounts();
+        index.sync(connector());
+        assertThat(index.contentWrites()).isEqualTo(1);
+        assertThat(index.documents().get(id(comment)).body()).isEqualTo("Ship on Monday.");
+
+        server.put(comment.with(page.id(), comment.body(), "trashed", false));
+        index.sync(connector());
+        assertThat(index.documents()).doesNotContainKey(id(comment)).containsKey(id(page));
+    }
+
+    @Test
     void aBadTokenIsNamedByTheConnectionCheck() {
         var connector = ConfluenceConnectorFactory.create(new ConfluenceConnector.Config("conf", server.site(),
                 Set.of(), Set.of()), ConfluenceConnectorFactory.basic("sync@example.com", "wrong"),

@@ -30,11 +30,12 @@ import java.util.regex.Pattern;
 /**
  * A fake Confluence Cloud site built from Atlassian's v1 and v2 OpenAPI descriptions (the project's fixtures) and
  * the REST docs: v2 {@code /spaces}, {@code /spaces/{id}/permissions}, {@code /spaces/{id}/pages},
- * {@code /blogposts?space-id=}, {@code /pages/{id}} and {@code /blogposts/{id}} with {@code body-format=storage},
+ * {@code /blogposts?space-id=}, {@code /pages/{id}}, {@code /blogposts/{id}} and {@code /footer-comments/{id}}
+ * with {@code body-format=storage},
  * paged by an opaque {@code cursor} in {@code _links.next} and the {@code Link} header; v1
  * {@code /content/{id}/restriction/byOperation/read}, which like the real one returns only the content's
  * <em>own</em> restrictions (inherited ones are not listed), {@code /content/search?cql=} (type, space and
- * {@code lastmodified >=}), {@code /group} and {@code /group/member?name=}, paged by {@code start}/{@code limit}.
+ * {@code lastmodified >=}; comments with their container), {@code /group} and {@code /group/member?name=}, paged by {@code start}/{@code limit}.
  * Basic auth ({@code email:token}) or a Bearer token; 401 otherwise. Rate limits answer 429 with
  * {@code Retry-After} and {@code X-RateLimit-*}, as developer.atlassian.com/cloud/confluence/rate-limiting says.
  */
@@ -58,6 +59,9 @@ public final class ConfluenceServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern LASTMODIFIED = Pattern.compile("lastmodified\\s*>=\\s*\"([^\"]+)\"");
+    private static final Pattern TYPE_IN = Pattern.compile("type\\s+in\\s*\\(([^)]*)\\)");
+    private static final Pattern TYPE_IS = Pattern.compile("type\\s*=\\s*\"?(\\w+)");
+    private static final Pattern SPACE_IS = Pattern.compile("space\\s*=\\s*\"([^\"]+)\"");
 
     private final HttpServer server;
     private final int pageSize;
@@ -198,9 +202,13 @@ public final class ConfluenceServer implements AutoCloseable {
             v2Page(exchange, path, q, listed("page", parts[5], q));
         } else if (path.equals("/wiki/api/v2/blogposts")) {
             v2Page(exchange, path, q, listed("blogpost", q.get("space-id"), q));
-        } else if (path.matches("/wiki/api/v2/(pages|blogposts)/[^/]+")) {
+        } else if (path.matches("/wiki/api/v2/(pages|blogposts|footer-comments)/[^/]+")) {
             Content c = content.get(parts[5]);
-            String type = parts[4].equals("pages") ? "page" : "blogpost";
+            String type = switch (parts[4]) {
+                case "pages" -> "page";
+                case "blogposts" -> "blogpost";
+                default -> "comment";
+            };
             if (c == null || !c.type().equals(type) || c.status().equals("deleted")) {
                 send(exchange, 404, Map.of("errors", List.of(Map.of("status", 404, "code", "NOT_FOUND",
                         "title", "Not Found", "detail", null == c ? "No content with id " + parts[5] : "deleted"))));
@@ -261,6 +269,8 @@ public final class ConfluenceServer implements AutoCloseable {
             m.put("parentId", c.parentId());
             m.put("parentType", c.parentId() == null ? null : "page");
             m.put("position", 0);
+        } else if (c.type().equals("comment")) {
+            m.put(content.get(c.parentId()).type().equals("page") ? "pageId" : "blogPostId", c.parentId());
         }
         m.put("authorId", "557058:author");
         m.put("createdAt", c.modified().toString());
@@ -269,10 +279,18 @@ public final class ConfluenceServer implements AutoCloseable {
         if (withBody) {
             m.put("body", Map.of("storage", Map.of("representation", "storage", "value", c.body())));
         }
-        m.put("_links", Map.of("webui", "/spaces/" + spaces.get(c.spaceId()) + "/" + (c.type().equals("page")
-                ? "pages/" : "blog/") + c.id(), "editui", "/pages/resumedraft.action?draftId=" + c.id(),
+        m.put("_links", Map.of("webui", webui(c), "editui", "/pages/resumedraft.action?draftId=" + c.id(),
                 "tinyui", "/x/" + c.id()));
         return m;
+    }
+
+    private String webui(Content c) {
+        String space = "/spaces/" + spaces.get(c.spaceId());
+        return switch (c.type()) {
+            case "page" -> space + "/pages/" + c.id();
+            case "blogpost" -> space + "/blog/" + c.id();
+            default -> space + "/pages/" + c.parentId() + "?focusedCommentId=" + c.id();
+        };
     }
 
     private void restriction(HttpExchange exchange, String id) throws IOException {
@@ -301,13 +319,33 @@ public final class ConfluenceServer implements AutoCloseable {
         Matcher m = LASTMODIFIED.matcher(cql);
         Instant since = m.find() ? LocalDateTime.parse(m.group(1), DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
                 .toInstant(ZoneOffset.UTC) : Instant.EPOCH;
+        Matcher typeIn = TYPE_IN.matcher(cql);
+        Matcher typeIs = TYPE_IS.matcher(cql);
+        Set<String> types = typeIn.find() ? Set.of(typeIn.group(1).replace(" ", "").split(","))
+                : typeIs.find() ? Set.of(typeIs.group(1)) : Set.of("page", "blogpost", "comment");
+        Matcher spaceIs = SPACE_IS.matcher(cql);
+        String spaceKey = spaceIs.find() ? spaceIs.group(1) : null;
         List<Object> all = new ArrayList<>();
         content.values().stream().filter(c -> c.status().equals("current") && !c.modified().isBefore(since))
-                .sorted((a, b) -> a.modified().compareTo(b.modified())).forEach(c -> all.add(Map.of(
-                        "id", c.id(), "type", c.type(), "status", c.status(), "title", c.title(),
-                        "space", Map.of("key", spaces.get(c.spaceId())),
-                        "version", Map.of("number", c.version(), "when", c.modified().toString()),
-                        "_links", Map.of("webui", "/spaces/" + spaces.get(c.spaceId()) + "/pages/" + c.id()))));
+                .filter(c -> types.contains(c.type()))
+                .filter(c -> spaceKey == null || spaceKey.equals(spaces.get(c.spaceId())))
+                .sorted((a, b) -> a.modified().compareTo(b.modified())).forEach(c -> {
+                    Map<String, Object> r = new LinkedHashMap<>();
+                    r.put("id", c.id());
+                    r.put("type", c.type());
+                    r.put("status", c.status());
+                    r.put("title", c.title());
+                    r.put("space", Map.of("key", spaces.get(c.spaceId())));
+                    r.put("version", Map.of("number", c.version(), "when", c.modified().toString()));
+                    if (c.type().equals("comment")) {
+                        Content container = content.get(c.parentId());
+                        r.put("container", Map.of("id", container.id(), "type", container.type(),
+                                "title", container.title(), "status", container.status()));
+                        r.put("extensions", Map.of("location", "footer"));
+                    }
+                    r.put("_links", Map.of("webui", webui(c)));
+                    all.add(r);
+                });
         int limit = Math.min(pageSize, Integer.parseInt(q.getOrDefault("limit", "25")));
         int from = q.containsKey("cursor") ? Integer.parseInt(new String(Base64.getUrlDecoder()
                 .decode(q.get("cursor")), StandardCharsets.UTF_8)) : 0;
