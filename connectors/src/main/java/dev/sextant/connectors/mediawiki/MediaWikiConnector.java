@@ -119,13 +119,14 @@ public final class MediaWikiConnector implements SourceConnector, FullLoad, Incr
     @Override
     public String poll(String cursor, ChangeSink sink) throws IOException, InterruptedException {
         Site site = site();
+        Map<Long, Long> edited = new LinkedHashMap<>();
         Set<Long> touched = new LinkedHashSet<>();
         String[] latest = {cursor};
         api.query(Map.of("list", "recentchanges", "rcstart", cursor, "rcdir", "newer", "rctype", "edit|new",
                 "rcnamespace", config.namespaces().stream().map(String::valueOf).collect(Collectors.joining("|")),
                 "rcprop", "ids|title|timestamp", "rclimit", "max"), response -> {
             for (JsonNode change : response.path("query").path("recentchanges")) {
-                touched.add(change.path("pageid").asLong());
+                edited.merge(change.path("pageid").asLong(), change.path("revid").asLong(), Math::max);
                 latest[0] = later(latest[0], change.path("timestamp").asText());
             }
         });
@@ -138,6 +139,13 @@ public final class MediaWikiConnector implements SourceConnector, FullLoad, Incr
                     latest[0] = later(latest[0], event.path("timestamp").asText());
                 }
             });
+        }
+        // An edit whose newest revision the index has (the cursor's second is read again) needs no content read.
+        for (Map.Entry<Long, Long> edit : edited.entrySet()) {
+            if (!touched.contains(edit.getKey()) && edit.getKey() > 0 && sink.offer(new SlimDocument(
+                    documentId(edit.getKey()), Long.toString(edit.getValue()), site.acl()))) {
+                touched.add(edit.getKey());
+            }
         }
         touched.remove(0L);
         List<Long> batch = new ArrayList<>();
