@@ -3,11 +3,12 @@
 # where the tests drop Sextant.php to change permissions), SEXTANT_MEDIAWIKI_INSTALL (the code) and the admin's
 # SEXTANT_MEDIAWIKI_ADMIN / SEXTANT_MEDIAWIKI_PASSWORD. Idempotent: a second source reuses a running wiki.
 
-if ! command -v php >/dev/null 2>&1 || [ ! -f /usr/share/mediawiki/maintenance/install.php ] \
+if ! command -v php >/dev/null 2>&1 || ! command -v curl >/dev/null 2>&1 \
+    || [ ! -f /usr/share/mediawiki/maintenance/install.php ] \
     || ! php -m 2>/dev/null | grep -qi '^pdo_sqlite$'; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-    mediawiki php-cli php-sqlite3 php-mbstring php-xml php-intl >/dev/null
+    mediawiki php-cli php-sqlite3 php-mbstring php-xml php-intl curl >/dev/null
 fi
 
 SEXTANT_MEDIAWIKI_INSTALL=/usr/share/mediawiki
