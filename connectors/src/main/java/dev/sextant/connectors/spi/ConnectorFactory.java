@@ -15,11 +15,6 @@ public interface ConnectorFactory {
     /** The settings and secrets this kind reads, for the admin API and its documentation. */
     List<SettingSpec> settings();
 
-    /** How this kind's source says "slow down", for the {@code SourceHttp} the platform builds for its context. */
-    default RateLimitRule rateLimits() {
-        return RateLimitRule.standard();
-    }
-
     /**
      * How this kind's source says "slow down", for the {@link dev.sextant.connectors.http.SourceHttp} the platform
      * builds for it: the standard headers unless the source has signals of its own.
