@@ -21,7 +21,7 @@ final class World {
     static final String PUBLIC = "public";
 
     /** Finds every document named in a text: by its document marker, a chunk marker or its id. */
-    static final Pattern MARKER = Pattern.compile("(mk|ck|doc-)(\\d{5})");
+    static final Pattern MARKER = Pattern.compile("(mk|ck|doc-)(\\d{5})(n\\d+)?");
 
     /** Someone who signs in: their verified email and the identity provider's group names. */
     record Person(String email, Set<String> idpGroups) {
@@ -104,6 +104,13 @@ final class World {
 
     /** A marker found in a text. */
     record Named(String kind, int number, String token) {
+    }
+
+    /** A world of only these documents, each public: what an index holding only one reader's documents holds. */
+    World publicCopyOf(Set<Integer> numbers) {
+        World copy = new World(seed, people, vocabulary);
+        numbers.forEach(n -> copy.docs.put(n, docs.get(n).withAcl(List.of(Set.of(PUBLIC)))));
+        return copy;
     }
 
     /** Every group principal of the world, synced or of the identity provider, in a stable order. */
