@@ -4,9 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sextant.gateway.indexing.IndexingService;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
 class DemoLeakSweepTest {
 
     private static final int LIMIT = 10;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> SYNTAX = List.of("acl_0:public", "acl_0:*", "+acl_0:* +salary", "acl_1:*",
             "title:payroll", "doc_id:*", "*:*", "*", "group:idp:finance", "user:carol@northwind.example",
             "domain:northwind.example", "acl_1:user\\:bob@northwind.example", "salary -public", "payroll*", "invest*",
@@ -75,7 +77,8 @@ class DemoLeakSweepTest {
     }
 
     /** Pages 1 to 3 while there are more; returns how many hits were shown. */
-    private int search(DemoAccessOracle.Account account, Set<String> readable, Set<String> foreign, String q) {
+    private int search(DemoAccessOracle.Account account, Set<String> readable, Set<String> foreign, String q)
+            throws IOException {
         int shown = 0;
         for (int page = 0; page < 3; page++) {
             var request = given().auth().preemptive().basic(account.username(), "demo")
@@ -92,15 +95,15 @@ class DemoLeakSweepTest {
                 violations.add(where + ": status " + response.statusCode() + " " + response.asString());
                 return shown;
             }
-            JsonPath json = response.jsonPath();
-            int total = json.getInt("total");
+            JsonNode json = JSON.readTree(response.asString());
+            int total = json.path("total").asInt();
             if (total > readable.size()) {
                 violations.add(where + ": total " + total + " above the " + readable.size() + " documents readable");
             }
-            List<Map<String, Object>> hits = json.getList("hits");
-            for (Map<String, Object> hit : hits) {
-                check(where, readable, foreign, (String) hit.get("doc_id"),
-                        hit.get("title") + " " + hit.get("snippet"), q);
+            JsonNode hits = json.path("hits");
+            for (JsonNode hit : hits) {
+                check(where, readable, foreign, hit.path("doc_id").asText(),
+                        hit.path("title").asText() + " " + hit.path("snippet").asText(), q);
             }
             shown += hits.size();
             if (hits.size() < LIMIT || total <= (page + 1) * LIMIT) {
@@ -110,18 +113,20 @@ class DemoLeakSweepTest {
         return shown;
     }
 
-    private void answer(DemoAccessOracle.Account account, Set<String> readable, Set<String> foreign, String q) {
+    private void answer(DemoAccessOracle.Account account, Set<String> readable, Set<String> foreign, String q)
+            throws IOException {
         Response response = send(() -> given().auth().preemptive().basic(account.username(), "demo")
                 .contentType(ContentType.JSON).accept(ContentType.JSON).body(Map.of("query", q)).post("/api/answer"));
         written(account.username() + " asking [" + q + "]", response, readable, foreign, q);
     }
 
     private void chat(DemoAccessOracle.Account account, Set<String> readable, Set<String> foreign, String before,
-                      String q) {
+                      String q) throws IOException {
         Response first = send(() -> given().auth().preemptive().basic(account.username(), "demo")
                 .contentType(ContentType.JSON).accept(ContentType.JSON)
                 .body(Map.of("messages", List.of(Map.of("role", "user", "content", before)))).post("/api/chat"));
-        String reply = first.statusCode() == 200 ? first.jsonPath().getString("answer") : "I could not answer.";
+        String reply = first.statusCode() == 200 ? JSON.readTree(first.asString()).path("answer").asText()
+                : "I could not answer.";
         List<Map<String, String>> turns = List.of(Map.of("role", "user", "content", before),
                 Map.of("role", "assistant", "content", reply), Map.of("role", "user", "content", q));
         Response response = send(() -> given().auth().preemptive().basic(account.username(), "demo")
@@ -130,7 +135,8 @@ class DemoLeakSweepTest {
                 before + " " + q);
     }
 
-    private void written(String where, Response response, Set<String> readable, Set<String> foreign, String typed) {
+    private void written(String where, Response response, Set<String> readable, Set<String> foreign, String typed)
+            throws IOException {
         if (response.statusCode() == 400) {
             return;
         }
@@ -138,13 +144,14 @@ class DemoLeakSweepTest {
             violations.add(where + ": status " + response.statusCode() + " " + response.asString());
             return;
         }
-        JsonPath json = response.jsonPath();
-        List<Map<String, Object>> citations = json.getList("citations");
-        for (Map<String, Object> c : citations) {
-            check(where, readable, foreign, (String) c.get("doc_id"), c.get("title") + " " + c.get("snippet"), typed);
+        JsonNode json = JSON.readTree(response.asString());
+        JsonNode citations = json.path("citations");
+        for (JsonNode c : citations) {
+            check(where, readable, foreign, c.path("doc_id").asText(),
+                    c.path("title").asText() + " " + c.path("snippet").asText(), typed);
         }
-        if (!citations.isEmpty() && !json.getBoolean("llm")) {
-            foreignWords(where + " (answer text)", foreign, json.getString("answer"), typed);
+        if (!citations.isEmpty() && !json.path("llm").asBoolean()) {
+            foreignWords(where + " (answer text)", foreign, json.path("answer").asText(), typed);
         }
     }
 
