@@ -12,14 +12,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The world changes, and the next query sees it: a person removed from a group, a document re-permissioned or
- * deleted, an identity unlinked, a group nested into another. Each change is picked so that the oracle's answer
+ * deleted, an identity unlinked, a group nested into another. The changes pile up on one world, each picked
+ * from the world as the earlier ones left it. Each change is picked so that the oracle's answer
  * changes for someone; the documents whose readability changed are asked for by their markers before (found by
  * who could read them) and after (gone for who lost them, found by who gained them), with random probes beside,
  * through every path.
@@ -33,25 +35,31 @@ class LeakMutationTest {
     private static final int ASKING = 5;
 
     @TempDir
-    Path dir;
-    private long seed;
-    private LeakSystem system;
-    private OpenAiFake fake;
+    static Path dir;
+    private static long seed;
+    private static LeakSystem system;
+    private static OpenAiFake fake;
+    private static List<LeakPath> paths;
     private LeakRun run;
-    private ProbeGenerator probes;
+    private static ProbeGenerator probes;
 
-    @BeforeEach
-    void world() throws Exception {
+    @BeforeAll
+    static void world() throws Exception {
         seed = LeakSeed.draw();
         System.out.println("leak mutations: " + LeakSeed.replay(seed));
         system = new LeakSystem(WorldGenerator.generate(seed, SIZE), dir);
         fake = OpenAiFake.start();
-        run = new LeakRun(system, LeakPaths.all(system, fake, 1));
+        paths = LeakPaths.all(system, fake, 1);
         probes = new ProbeGenerator(system.world, seed);
     }
 
-    @AfterEach
-    void close() throws Exception {
+    @BeforeEach
+    void freshRun() {
+        run = new LeakRun(system, paths);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
         fake.close();
         system.close();
     }

@@ -1,7 +1,6 @@
 package dev.sextant.leak;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -92,18 +91,18 @@ final class World {
         return Integer.parseInt(docId.substring(4));
     }
 
-    /** The documents a text names, by kind of marker ({@code mk}, {@code ck}, {@code doc-}) and number. */
+    /** The markers in a text ({@code mk01234}, {@code ck01234n0}, {@code doc-01234}), each with its document's number. */
     static List<Named> named(String text) {
         List<Named> found = new ArrayList<>();
         Matcher m = MARKER.matcher(text);
         while (m.find()) {
-            found.add(new Named(m.group(1), Integer.parseInt(m.group(2)), m.group()));
+            found.add(new Named(Integer.parseInt(m.group(2)), m.group()));
         }
         return found;
     }
 
     /** A marker found in a text. */
-    record Named(String kind, int number, String token) {
+    record Named(int number, String token) {
     }
 
     /** A world of only these documents, each public: what an index holding only one reader's documents holds. */
@@ -111,12 +110,5 @@ final class World {
         World copy = new World(seed, people, vocabulary);
         numbers.forEach(n -> copy.docs.put(n, docs.get(n).withAcl(List.of(Set.of(PUBLIC)))));
         return copy;
-    }
-
-    /** Every group principal of the world, synced or of the identity provider, in a stable order. */
-    Set<String> groups() {
-        Set<String> all = new LinkedHashSet<>(members.keySet());
-        people.forEach(p -> p.idpGroups().forEach(g -> all.add("group:idp:" + g)));
-        return all;
     }
 }
