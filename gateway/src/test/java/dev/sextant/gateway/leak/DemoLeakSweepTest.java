@@ -50,8 +50,8 @@ class DemoLeakSweepTest {
     @Test
     void noDemoAccountGetsAnythingItsSidecarsDoNotGrant() throws Exception {
         assertThat(indexing.awaitInitialSync(Duration.ofMinutes(8))).as("the demo corpus is indexed").isTrue();
-        List<String> queries = queries();
-        assertThat(queries).as("queries made from the corpus").hasSizeGreaterThan(150);
+        List<String> queries = sample(queries());
+        assertThat(queries).as("queries made from the corpus").hasSizeGreaterThan(100);
         long start = System.nanoTime();
         int shown = 0;
         for (DemoAccessOracle.Account account : DemoAccessOracle.ACCOUNTS) {
@@ -74,6 +74,23 @@ class DemoLeakSweepTest {
                 DemoAccessOracle.ACCOUNTS.size(), queries.size(), requests, shown, (System.nanoTime() - start) / 1e9);
         assertThat(violations).as(violations.size() + " violations").isEmpty();
         assertThat(shown).as("hits shown over the sweep").isGreaterThan(queries.size());
+    }
+
+    /**
+     * Every second query of the sweep, the field-syntax ones always, so that the suite stays within a CI run;
+     * {@code -Dsextant.leak.sweep=full} runs them all.
+     */
+    private static List<String> sample(List<String> all) {
+        if ("full".equals(System.getProperty("sextant.leak.sweep"))) {
+            return all;
+        }
+        List<String> some = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (i % 2 == 0 || SYNTAX.contains(all.get(i))) {
+                some.add(all.get(i));
+            }
+        }
+        return some;
     }
 
     /** Pages 1 to 3 while there are more; returns how many hits were shown. */
