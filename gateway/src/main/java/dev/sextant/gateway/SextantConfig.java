@@ -28,6 +28,8 @@ public interface SextantConfig {
 
     Rerank rerank();
 
+    Secrets secrets();
+
     interface Demo {
         /** Index the demo corpus and enable the demo accounts (password {@code demo}). */
         @WithDefault("false")
@@ -119,5 +121,11 @@ public interface SextantConfig {
         /** The most passage words the LLM stage is given per query. */
         @WithDefault("4000")
         int llmTokenBudget();
+    }
+
+    /** How source credentials are encrypted at rest. */
+    interface Secrets {
+        /** Base64 of a 32-byte AES key; without it the key file {@code secrets.key} in the data folder is used. */
+        Optional<String> key();
     }
 }
