@@ -79,6 +79,14 @@ public interface SextantConfig {
         /** How long shutdown waits for a running sync to stop before the index closes. */
         @WithDefault("PT30S")
         Duration shutdownTimeout();
+
+        /** Documents between the intermediate commits of a long sync, each with the source's latest checkpoint. */
+        @WithDefault("1000")
+        int commitEveryDocs();
+
+        /** Chunks embedded per call to the model, across documents. */
+        @WithDefault("32")
+        int embedBatchSize();
     }
 
     /** An OpenAI-compatible chat endpoint (vLLM, Ollama, llama.cpp server, OpenAI, Azure); none without a base URL. */

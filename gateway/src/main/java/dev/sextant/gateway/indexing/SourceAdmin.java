@@ -74,7 +74,7 @@ public class SourceAdmin {
         if (indexing.isConfigured(id) || store.find(id).isPresent()) {
             throw SourceRequestException.conflict("a source with the id '" + id + "' exists already");
         }
-        StoredSource saved = save(id, input, check, Optional.empty());
+        StoredSource saved = save(id, input.over(Map.of()), check, Optional.empty());
         indexing.schedule(saved);
         return get(id);
     }
@@ -86,7 +86,7 @@ public class SourceAdmin {
                     + "); delete it and create a new one");
         }
         StoredSource saved = save(id, new SourceInput(id, before.kind(), input.name(), input.interval(),
-                input.settings(), input.secrets()), check, Optional.of(before));
+                input.settings(), input.secrets()).over(before.settings()), check, Optional.of(before));
         indexing.schedule(saved);
         return get(id);
     }
