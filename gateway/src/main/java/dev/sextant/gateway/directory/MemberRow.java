@@ -20,17 +20,17 @@ class MemberRow {
     String sourceId;
 
     @Column(name = "group_principal", nullable = false)
-    String group;
+    String groupPrincipal;
 
     @Column(name = "member_principal", nullable = false)
-    String member;
+    String memberPrincipal;
 
     MemberRow() {
     }
 
     MemberRow(String sourceId, String group, String member) {
         this.sourceId = sourceId;
-        this.group = group;
-        this.member = member;
+        this.groupPrincipal = group;
+        this.memberPrincipal = member;
     }
 }
