@@ -35,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
@@ -61,6 +60,7 @@ public class IndexingService {
     private final DocumentStates states;
     private final SourceDirectory directory;
     private final ConnectorRegistry registry;
+    private final boolean demo;
 
     IndexingService(Indexer indexer, ChunkIndex index, SextantConfig config, SourceStore store, RunStore runs,
                     DocumentStates states, SourceDirectory directory) {
@@ -74,6 +74,7 @@ public class IndexingService {
         this.states = states;
         this.directory = directory;
         this.registry = ConnectorRegistry.load(config.fs().maxFileMb() * 1024L * 1024L);
+        this.demo = config.demo().enabled();
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -83,6 +84,12 @@ public class IndexingService {
                     + "runs resume from the last committed checkpoints", interrupted);
         }
         List<StoredSource> stored = store.list();
+        if (demo && !stored.isEmpty()) {
+            throw new IllegalStateException("demo mode (sextant.demo.enabled=true) cannot run beside real sources: "
+                    + "this data folder holds " + stored.size() + " source(s) added through the admin API ("
+                    + String.join(", ", stored.stream().map(StoredSource::id).toList()) + "), and the demo accounts' "
+                    + "password is published. Start without demo mode (--no-demo), or use another data folder");
+        }
         removeUnknownSources(stored);
         if (configured.isEmpty() && stored.isEmpty()) {
             LOG.warn("no sources configured: start with the demo corpus (./sextant), name folders with --fs DIR, or "
@@ -228,7 +235,6 @@ public class IndexingService {
     private SyncReport syncOnce(ConfiguredSource source) throws IOException, InterruptedException {
         long runId = runs.start(source.id(), Instant.now());
         RunRecorder recorder = new RunRecorder(activity -> scheduler.activity(source.id(), activity));
-        AtomicReference<RecordingSession> session = new AtomicReference<>();
         try {
             Connector connector = source.connector() instanceof StoredConnector stored ? stored.open(recorder)
                     : source.connector();
@@ -241,11 +247,12 @@ public class IndexingService {
                 @Override
                 public void sync(SyncSession indexSession) throws IOException, InterruptedException {
                     RecordingSession s = new RecordingSession(indexSession, recorder, states, connector.id(), runId);
-                    session.set(s);
+                    boolean completed = false;
                     try {
                         connector.sync(s);
+                        completed = true;
                     } finally {
-                        s.flush();
+                        flushStates(s, completed);
                     }
                 }
             };
@@ -254,25 +261,47 @@ public class IndexingService {
                     : ProgressListener.NONE;
             SyncReport report = indexer.sync(recorded, listener);
             states.seenBy(connector.id(), runId);
-            runs.finish(runId, RunStore.Outcome.COMPLETED, recorder, null, null,
+            finish(runId, RunStore.Outcome.COMPLETED, recorder, null, null,
                     index.checkpoint(connector.id()).orElse(null));
             log(report, previous);
             return report;
         } catch (RateLimitedException e) {
-            runs.finish(runId, RunStore.Outcome.RATE_LIMITED, recorder, e.until(), e.getMessage(),
+            finish(runId, RunStore.Outcome.RATE_LIMITED, recorder, e.until(), e.getMessage(),
                     index.checkpoint(source.connector().id()).orElse(null));
             store.setPaused(source.id(), false, e.until());
             throw e;
         } catch (InterruptedException e) {
-            runs.finish(runId, RunStore.Outcome.INTERRUPTED, recorder, null, "the server was shutting down",
+            finish(runId, RunStore.Outcome.INTERRUPTED, recorder, null, "the server was shutting down",
                     index.checkpoint(source.connector().id()).orElse(null));
             throw e;
         } catch (IOException | RuntimeException | Error e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             recorder.error(source.id(), message);
-            runs.finish(runId, RunStore.Outcome.FAILED, recorder, null, message,
+            finish(runId, RunStore.Outcome.FAILED, recorder, null, message,
                     index.checkpoint(source.connector().id()).orElse(null));
             throw e;
+        }
+    }
+
+    /** Writes the run's last per-document states; after a failed run a failure to write them is only logged. */
+    private static void flushStates(RecordingSession session, boolean completed) {
+        try {
+            session.flush();
+        } catch (RuntimeException e) {
+            if (completed) {
+                throw e;
+            }
+            LOG.warn("cannot write the per-document state of a sync that did not complete", e);
+        }
+    }
+
+    /** Records how the run ended; a record that cannot be written is logged, never the end of the sync's outcome. */
+    private void finish(long runId, RunStore.Outcome outcome, RunRecorder recorder, Instant pausedUntil,
+                        String message, String checkpoint) {
+        try {
+            runs.finish(runId, outcome, recorder, pausedUntil, message, checkpoint);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "cannot record the end (%s) of sync run %d", outcome, runId);
         }
     }
 

@@ -28,7 +28,6 @@ public final class RecordingSession implements SyncSession {
     private final long runId;
     private final List<DocumentStates.Change> batch = new ArrayList<>();
     private Set<String> known;
-    private String checkpoint;
 
     public RecordingSession(SyncSession delegate, RunRecorder recorder, DocumentStates states, String connectorId,
                             long runId) {
@@ -55,13 +54,7 @@ public final class RecordingSession implements SyncSession {
 
     @Override
     public void checkpoint(String cursor) {
-        checkpoint = cursor;
         delegate.checkpoint(cursor);
-    }
-
-    /** The latest cursor the connector saved in this run, if any. */
-    public Optional<String> savedCheckpoint() {
-        return Optional.ofNullable(checkpoint);
     }
 
     @Override
@@ -112,8 +105,9 @@ public final class RecordingSession implements SyncSession {
 
     /** Writes the changes not yet written. */
     public void flush() {
-        states.apply(connectorId, runId, List.copyOf(batch));
+        List<DocumentStates.Change> changes = List.copyOf(batch);
         batch.clear();
+        states.apply(connectorId, runId, changes);
     }
 
     private Set<String> known() throws IOException {
