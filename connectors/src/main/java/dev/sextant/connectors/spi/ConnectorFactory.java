@@ -1,5 +1,6 @@
 package dev.sextant.connectors.spi;
 
+import dev.sextant.connectors.http.RateLimitRule;
 import java.util.List;
 
 /**
@@ -13,6 +14,14 @@ public interface ConnectorFactory {
 
     /** The settings and secrets this kind reads, for the admin API and its documentation. */
     List<SettingSpec> settings();
+
+    /**
+     * How this kind's source says "slow down", for the {@link dev.sextant.connectors.http.SourceHttp} the platform
+     * builds for it: the standard headers unless the source has signals of its own.
+     */
+    default RateLimitRule rateLimits() {
+        return RateLimitRule.standard();
+    }
 
     /**
      * @throws InvalidSourceException when a setting is missing or malformed, naming it and saying what is expected
