@@ -33,8 +33,10 @@ public final class FilesystemConnectorFactory implements ConnectorFactory {
         return List.of(
                 new SettingSpec("root", true, false, "absolute path of the folder to index, on the server"),
                 new SettingSpec("default_acl", false, false, "ACL of files no .sextant-acl sidecar covers, e.g. "
-                        + "public or group:idp:staff; ';' separates clauses; without it such files are readable by nobody"),
-                new SettingSpec("max_file_mb", false, false, "files larger than this many MiB are skipped (default 20)"));
+                        + "public or group:idp:staff; ';' separates clauses; without it such files are readable by "
+                        + "nobody"),
+                new SettingSpec("max_file_mb", false, false,
+                        "files larger than this many MiB are skipped (default 20)"));
     }
 
     @Override

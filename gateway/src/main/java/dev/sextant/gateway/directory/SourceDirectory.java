@@ -122,7 +122,8 @@ public class SourceDirectory implements DirectoryStore {
             MemoryDirectory.Builder builder = MemoryDirectory.builder();
             effectiveLinks().forEach((account, emails) ->
                     emails.forEach(email -> builder.link(email, Principal.parse(account))));
-            for (Object[] row : em.createQuery("select groupPrincipal, memberPrincipal from MemberRow", Object[].class).getResultList()) {
+            for (Object[] row : em.createQuery("select groupPrincipal, memberPrincipal from MemberRow", Object[].class)
+                    .getResultList()) {
                 builder.member(Principal.parse((String) row[0]), Principal.parse((String) row[1]));
             }
             return builder.build();

@@ -150,8 +150,8 @@ public class SourceAdmin {
             boolean present = spec.secret() ? definition.secret(spec.name()).isPresent()
                     : definition.setting(spec.name()).isPresent();
             if (spec.required() && !present) {
-                throw SourceRequestException.badRequest(kind + " sources need the " + (spec.secret() ? "secret" : "setting")
-                        + " '" + spec.name() + "': " + spec.description());
+                throw SourceRequestException.badRequest(kind + " sources need the "
+                        + (spec.secret() ? "secret" : "setting") + " '" + spec.name() + "': " + spec.description());
             }
         }
         SourceConnector connector = build(definition);

@@ -340,8 +340,8 @@ final class SyncScheduler {
             if (!interrupted) {
                 failure = e.getMessage() == null ? e.toString() : e.getMessage();
                 LOG.errorf(e, "sync of %s (%s) failed; the index keeps its previous state, the next run in %s "
-                        + "retries", slot.source.id(), slot.source.root() == null ? slot.source.kind() : slot.source.root(),
-                        slot.interval);
+                        + "retries", slot.source.id(),
+                        slot.source.root() == null ? slot.source.kind() : slot.source.root(), slot.interval);
             }
         }
         if (interrupted) {

@@ -8,10 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where the key of the {@link SecretBox} comes from: {@code sextant.secrets.key} (base64 of 32 bytes) when set,
@@ -21,6 +23,8 @@ import java.util.Optional;
 public final class SecretKeys {
 
     public static final String FILE_NAME = "secrets.key";
+    private static final Set<PosixFilePermission> OWNER_READ_WRITE =
+            PosixFilePermissions.fromString("rw-------");
 
     private SecretKeys() {
     }
@@ -48,7 +52,7 @@ public final class SecretKeys {
         boolean posix = Files.getFileAttributeView(file.getParent(), PosixFileAttributeView.class) != null;
         try {
             if (posix) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE));
             } else {
                 Files.createFile(file);
             }

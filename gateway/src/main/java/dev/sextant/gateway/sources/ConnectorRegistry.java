@@ -7,7 +7,6 @@ import dev.sextant.connectors.extract.TextExtractor;
 import dev.sextant.connectors.fs.FilesystemSource;
 import dev.sextant.connectors.http.HttpObserver;
 import dev.sextant.connectors.http.HttpSettings;
-import dev.sextant.connectors.http.RateLimitRule;
 import dev.sextant.connectors.http.SourceHttp;
 import dev.sextant.connectors.spi.ConnectorContext;
 import dev.sextant.connectors.spi.ConnectorFactory;
@@ -60,13 +59,13 @@ public final class ConnectorRegistry {
         return Optional.ofNullable(factories.get(kind));
     }
 
-    /** Builds the source's connector, its HTTP layer reporting to {@code observer}. */
+    /** Builds the source's connector; its HTTP layer honours the kind's rate limits and reports to {@code observer}. */
     public SourceConnector create(SourceDefinition definition, HttpObserver observer) throws InvalidSourceException {
         ConnectorFactory factory = factory(definition.kind()).orElseThrow(() -> new InvalidSourceException(
                 "unknown connector kind '" + definition.kind() + "'; known: " + String.join(", ", factories.keySet())));
         ExtractionLimits limits = ExtractionLimits.defaults();
         ConnectorContext context = new ConnectorContext(
-                SourceHttp.create(HttpSettings.DEFAULTS, RateLimitRule.standard(), observer),
+                SourceHttp.create(HttpSettings.DEFAULTS, factory.rateLimits(), observer),
                 new BoundedExtractor(TextExtractor.standard(limits), limits), limits, maxFileBytes, Clock.systemUTC());
         return factory.create(definition, context);
     }

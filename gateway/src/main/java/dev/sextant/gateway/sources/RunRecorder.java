@@ -19,7 +19,8 @@ import java.util.function.Consumer;
 public final class RunRecorder implements HttpObserver {
 
     static final int KEPT_ITEMS = 200;
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
     /** A skipped item or an error: where, and why. */
     public record Item(String location, String reason) {
