@@ -1,17 +1,24 @@
 package dev.sextant.gateway.auth;
 
-import dev.sextant.acl.IdentityDirectory;
 import dev.sextant.acl.PrincipalResolver;
 import dev.sextant.acl.Principals;
+import dev.sextant.gateway.directory.DirectorySnapshot;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 
-/** Resolves the signed-in person to the principals every search is filtered by. */
+/**
+ * Resolves the signed-in person to the principals every search is filtered by, against the synced directory as it
+ * is now (linked accounts, group memberships), so that a change there applies on the next query.
+ */
 @ApplicationScoped
 public class ReaderPrincipals {
 
-    private final PrincipalResolver resolver = new PrincipalResolver(IdentityDirectory.EMPTY);
+    private final DirectorySnapshot directory;
+
+    ReaderPrincipals(DirectorySnapshot directory) {
+        this.directory = directory;
+    }
 
     public Principals of(SecurityIdentity identity) {
         if (identity.isAnonymous()) {
@@ -19,6 +26,6 @@ public class ReaderPrincipals {
         }
         String email = identity.getAttribute(AccountIdentities.EMAIL);
         Set<String> groups = identity.getAttribute(AccountIdentities.GROUPS);
-        return resolver.resolve(email, groups == null ? Set.of() : groups);
+        return new PrincipalResolver(directory.current()).resolve(email, groups == null ? Set.of() : groups);
     }
 }
