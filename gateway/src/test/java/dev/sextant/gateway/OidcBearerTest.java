@@ -109,6 +109,14 @@ class OidcBearerTest {
     }
 
     @Test
+    void theLoginPathSendsTheBrowserToTheProviderWithPkce() {
+        io.restassured.response.Response login = given().redirects().follow(false).get("/login");
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.header("Location")).startsWith(Keycloak.issuer("sextant") + "/protocol/openid-connect/auth?")
+                .contains("code_challenge_method=S256", "client_id=sextant", "response_type=code");
+    }
+
+    @Test
     void builtInAccountsCannotSignInInTheOidcMode() {
         given().auth().preemptive().basic("alice", "demo").queryParam("q", "policy").get("/api/search")
                 .then().statusCode(401);
