@@ -56,7 +56,8 @@ class OidcBearerTest {
         Map<String, DemoCorpus.Reader> readers = Map.of(
                 "alice", new DemoCorpus.Reader("alice", "alice@northwind.example", Set.of("engineering"), null),
                 "bob", new DemoCorpus.Reader("bob", "bob@northwind.example", Set.of("finance", "payroll"), null),
-                "carol", new DemoCorpus.Reader("carol", "carol@northwind.example", Set.of("hr"), null));
+                "carol", new DemoCorpus.Reader("carol", "carol@northwind.example", Set.of("hr"), null),
+                "admin", new DemoCorpus.Reader("admin", "admin@northwind.example", Set.of(), null));
         for (DemoCorpus.Reader reader : readers.values()) {
             String token = Keycloak.accessToken(reader.username());
             Principals principals = reader.principals();
@@ -73,8 +74,10 @@ class OidcBearerTest {
         }
         assertThat(search(Keycloak.accessToken("bob"), "runway").getList("hits.doc_id", String.class))
                 .as("bob reads the finance report").anyMatch(id -> id.contains("/finance/"));
-        JsonPath alice = search(Keycloak.accessToken("alice"), "runway");
-        assertThat(alice.getList("hits.doc_id", String.class)).noneMatch(id -> id.contains("/finance/"));
+        for (String nonFinance : List.of("alice", "admin")) {
+            assertThat(search(Keycloak.accessToken(nonFinance), "runway").getList("hits.doc_id", String.class))
+                    .as("%s does not", nonFinance).noneMatch(id -> id.contains("/finance/"));
+        }
     }
 
     @Test
@@ -114,6 +117,15 @@ class OidcBearerTest {
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.header("Location")).startsWith(Keycloak.issuer("sextant") + "/protocol/openid-connect/auth?")
                 .contains("code_challenge_method=S256", "client_id=sextant", "response_type=code");
+    }
+
+    @Test
+    void anApiCallWithoutATokenIs401WithABearerChallengeNeverARedirect() {
+        given().redirects().follow(false).queryParam("q", "policy").get("/api/search")
+                .then().statusCode(401).header("WWW-Authenticate", "Bearer realm=\"Sextant\"");
+        given().redirects().follow(false).get("/api/session").then().statusCode(200)
+                .body("signed_in", org.hamcrest.Matchers.equalTo(false))
+                .body("mode", org.hamcrest.Matchers.equalTo("oidc"));
     }
 
     @Test

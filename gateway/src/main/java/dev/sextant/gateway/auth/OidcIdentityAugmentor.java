@@ -37,7 +37,7 @@ public class OidcIdentityAugmentor implements SecurityIdentityAugmentor {
     @Inject
     OidcIdentityAugmentor(OidcSettings settings) {
         this.claims = new TokenClaims(settings.rolesClaim(), settings.groupsClaim(), settings.adminRole(),
-                settings.employeeRole(), line -> LOG.warn("sign-in token: " + line));
+                settings.employeeRole(), LOG::warn);
     }
 
     @Override

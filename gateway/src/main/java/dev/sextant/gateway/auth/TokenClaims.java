@@ -42,7 +42,9 @@ public final class TokenClaims {
 
     /** @param claims the token's claims as parsed JSON: maps, lists, strings, booleans and numbers */
     public Claims read(Map<String, ?> claims) {
-        return new Claims(roles(claims), email(claims), groups(claims));
+        Object who = claims.get("preferred_username") instanceof String name ? name : claims.get("sub");
+        Consumer<String> log = line -> dropped.accept("token of " + shown(who) + ": " + line);
+        return new Claims(roles(claims), email(claims, log), groups(claims, log));
     }
 
     private Set<String> roles(Map<String, ?> claims) {
@@ -62,7 +64,7 @@ public final class TokenClaims {
         return Set.copyOf(roles);
     }
 
-    private Optional<String> email(Map<String, ?> claims) {
+    private Optional<String> email(Map<String, ?> claims, Consumer<String> dropped) {
         Object email = claims.get("email");
         if (email == null) {
             return Optional.empty();
@@ -86,7 +88,7 @@ public final class TokenClaims {
         }
     }
 
-    private Set<String> groups(Map<String, ?> claims) {
+    private Set<String> groups(Map<String, ?> claims, Consumer<String> dropped) {
         Object value = claims.get(groupsClaim);
         if (value == null) {
             return Set.of();
