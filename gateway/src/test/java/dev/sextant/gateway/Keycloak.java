@@ -37,13 +37,17 @@ final class Keycloak {
     private Keycloak() {
     }
 
+    static boolean running() {
+        String url = System.getenv(URL_VARIABLE);
+        return url != null && !url.isBlank();
+    }
+
     /** {@code http://127.0.0.1:PORT}, as the tests' Sextant is configured with it. */
     static String url() {
-        String url = System.getenv(URL_VARIABLE);
-        if (url == null || url.isBlank()) {
+        if (!running()) {
             throw new IllegalStateException(NOT_RUNNING);
         }
-        return url;
+        return System.getenv(URL_VARIABLE);
     }
 
     static String issuer(String realm) {
