@@ -71,7 +71,7 @@ keycloak_start() {
   mkdir -p "$keycloak_home/data/import"
   cp "$keycloak_repo_root"/config/src/main/resources/keycloak/*-realm.json "$keycloak_home/data/import/" || return 1
   log="$keycloak_cache/keycloak.log"
-  echo "keycloak.sh: starting Keycloak $keycloak_version on 127.0.0.1:$port (log: $log; the first start takes about 70 s)"
+  echo "keycloak.sh: starting Keycloak $keycloak_version on 127.0.0.1:$port (log: $log; a start takes one to two minutes)"
   # setsid: its own process group, so that a Ctrl-C in the sourcing shell reaches it only through keycloak_stop.
   JAVA_HOME="$java" KC_BOOTSTRAP_ADMIN_USERNAME=kcadmin KC_BOOTSTRAP_ADMIN_PASSWORD=kcadmin \
     setsid "$keycloak_home/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$port" \
