@@ -3,6 +3,8 @@ package dev.sextant.gateway.answer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sextant.gateway.auth.ReaderPrincipals;
+import dev.sextant.gateway.limits.RateLimited;
+import dev.sextant.gateway.limits.RequestKind;
 import dev.sextant.retriever.InvalidQueryException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -52,6 +54,7 @@ public class AnswerResource {
     @POST
     @Path("answer")
     @Blocking
+    @RateLimited(RequestKind.ANSWER)
     @Produces(MediaType.APPLICATION_JSON)
     public AnswerResponse answer(AnswerRequest body) throws IOException, InterruptedException {
         return answers.write(searched(body), text -> { });
@@ -60,6 +63,7 @@ public class AnswerResource {
     @POST
     @Path("answer")
     @Blocking
+    @RateLimited(RequestKind.ANSWER)
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public Multi<OutboundSseEvent> streamAnswer(AnswerRequest body) throws IOException, InterruptedException {
         return stream(searched(body));
@@ -68,6 +72,7 @@ public class AnswerResource {
     @POST
     @Path("chat")
     @Blocking
+    @RateLimited(RequestKind.CHAT)
     @Produces(MediaType.APPLICATION_JSON)
     public AnswerResponse chat(ChatRequest body) throws IOException, InterruptedException {
         return answers.write(searched(body), text -> { });
@@ -76,6 +81,7 @@ public class AnswerResource {
     @POST
     @Path("chat")
     @Blocking
+    @RateLimited(RequestKind.CHAT)
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public Multi<OutboundSseEvent> streamChat(ChatRequest body) throws IOException, InterruptedException {
         return stream(searched(body));

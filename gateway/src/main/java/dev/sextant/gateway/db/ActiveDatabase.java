@@ -34,7 +34,8 @@ public class ActiveDatabase {
     private final InjectableInstance<Session> postgresqlSession;
     private final PostgresqlConfig config;
 
-    ActiveDatabase(@io.quarkus.agroal.DataSource("<default>") InjectableInstance<AgroalDataSource> h2,
+    /** The default datasource's bean has no name qualifier; this class's DataSource is not an AgroalDataSource. */
+    ActiveDatabase(InjectableInstance<AgroalDataSource> h2,
                    @io.quarkus.agroal.DataSource(POSTGRESQL) InjectableInstance<AgroalDataSource> postgresql,
                    @PersistenceUnit(PersistenceUnit.DEFAULT) InjectableInstance<Session> h2Session,
                    @PersistenceUnit(POSTGRESQL) InjectableInstance<Session> postgresqlSession,

@@ -2,6 +2,8 @@ package dev.sextant.gateway.search;
 
 import dev.sextant.gateway.SextantConfig;
 import dev.sextant.gateway.auth.ReaderPrincipals;
+import dev.sextant.gateway.limits.RateLimited;
+import dev.sextant.gateway.limits.RequestKind;
 import dev.sextant.retriever.InvalidQueryException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -39,6 +41,7 @@ public class SearchResource {
 
     @GET
     @Blocking
+    @RateLimited(RequestKind.SEARCH)
     @Produces(MediaType.APPLICATION_JSON)
     public SearchResponse search(@QueryParam("q") String q, @QueryParam("limit") String limit,
                                  @QueryParam("offset") String offset, @QueryParam("explain") String explain)
