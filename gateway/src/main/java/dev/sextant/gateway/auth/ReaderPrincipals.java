@@ -1,6 +1,6 @@
 package dev.sextant.gateway.auth;
 
-import dev.sextant.acl.GroupDirectory;
+import dev.sextant.acl.IdentityDirectory;
 import dev.sextant.acl.PrincipalResolver;
 import dev.sextant.acl.Principals;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -11,7 +11,7 @@ import java.util.Set;
 @ApplicationScoped
 public class ReaderPrincipals {
 
-    private final PrincipalResolver resolver = new PrincipalResolver(GroupDirectory.EMPTY);
+    private final PrincipalResolver resolver = new PrincipalResolver(IdentityDirectory.EMPTY);
 
     public Principals of(SecurityIdentity identity) {
         if (identity.isAnonymous()) {

@@ -119,7 +119,7 @@ public class IndexingService {
         ProgressListener listener = previous == null ? ConsoleProgressBar.forStderr() : ProgressListener.NONE;
         SyncReport report = indexer.sync(source.connector(), listener);
         boolean sameSkips = previous != null && previous.skipped().equals(report.skipped());
-        if (report.upserted() == 0 && report.deleted() == 0 && sameSkips) {
+        if (report.upserted() == 0 && report.deleted() == 0 && report.aclUpdated() == 0 && sameSkips) {
             LOG.debugf("synced %s, nothing changed", report);
             return report;
         }

@@ -184,7 +184,7 @@ class SyncSchedulerTest {
 
     private SyncReport count(ConfiguredSource source) {
         runs.computeIfAbsent(source.id(), k -> new AtomicInteger()).incrementAndGet();
-        return new SyncReport(source.connector().id(), 0, 0, 0, 0, 0, List.of(), Duration.ZERO, Duration.ZERO);
+        return new SyncReport(source.connector().id(), 0, 0, 0, 0, 0, 0, List.of(), Duration.ZERO, Duration.ZERO);
     }
 
     private int runsOf(ConfiguredSource source) {
