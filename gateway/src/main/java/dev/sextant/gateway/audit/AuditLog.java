@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
@@ -68,7 +69,7 @@ public class AuditLog {
     public void record(SecurityIdentity who, AuditAction action, String query, String searched, List<String> docIds) {
         String email = who.getAttribute(AccountIdentities.EMAIL);
         record(new AuditEvent(Instant.now(), who.getPrincipal().getName(),
-                email == null ? null : email.strip().toLowerCase(java.util.Locale.ROOT), action,
+                email == null ? null : email.strip().toLowerCase(Locale.ROOT), action,
                 query == null ? "" : query, searched, docIds));
     }
 
@@ -100,15 +101,20 @@ public class AuditLog {
         try {
             int n = store.deleteBefore(Instant.now().minus(retention));
             if (n > 0) {
-                LOG.infof("audit log: deleted %d events older than %s", n, retention);
+                LOG.infof("audit log: deleted %d events older than %s", n, describe(retention));
             }
             return n;
         } catch (SQLException | RuntimeException e) {
-            LOG.errorf(e, "audit log: could not delete the events older than %s", retention);
+            LOG.errorf(e, "audit log: could not delete the events older than %s", describe(retention));
             return -1;
         }
     }
 
+    private static String describe(Duration d) {
+        return !d.isZero() && d.equals(Duration.ofDays(d.toDays())) ? d.toDays() + " days" : d.toString();
+    }
+
+    /** The tables behind the log, for the admin views. */
     public AuditStore store() {
         return store;
     }

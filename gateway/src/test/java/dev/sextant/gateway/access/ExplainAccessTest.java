@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
+import dev.sextant.gateway.accounts.AccountRecord;
+import dev.sextant.gateway.accounts.AccountTable;
 import dev.sextant.gateway.indexing.IndexingService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -13,6 +15,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,9 +28,13 @@ class ExplainAccessTest {
     /** Two clauses: group:idp:finance, and Bob or Dana by name. */
     private static final String PAYROLL = "fs:" + CORPUS.resolve("finance/payroll/bonus-payout-q3.txt");
     private static final String Q3_REPORT = "fs:" + CORPUS.resolve("finance/q3-2026-financial-report.md");
+    private static final String WIKI = "fs:" + CORPUS.resolve("wiki/company-handbook.md");
 
     @Inject
     IndexingService indexing;
+
+    @Inject
+    DataSource database;
 
     @BeforeEach
     void indexed() throws InterruptedException {
@@ -67,16 +75,32 @@ class ExplainAccessTest {
     }
 
     @Test
+    void aReaderInFinanceNotNamedInPayrollFailsOnlyTheSecondClause() throws Exception {
+        AccountTable accounts = new AccountTable(database);
+        if (accounts.find("explain-erin").isEmpty()) {
+            accounts.add(new AccountRecord("explain-erin", "explain-erin@northwind.example", null, Set.of("finance"),
+                    false, false), "$2a$10$never.signs.in.never.signs.in.never.signs.in.never.sig");
+        }
+        JsonPath erin = explain("explain-erin", PAYROLL).then().statusCode(200).extract().jsonPath();
+        assertThat(erin.getBoolean("allowed")).isFalse();
+        assertThat(erin.getList("clauses.satisfied_by")).containsExactly("group:idp:finance", null);
+        assertThat(erin.getString("reason")).contains("clause 2 (user:bob@northwind.example, "
+                + "user:dana@northwind.example) names none").doesNotContain("clause 1");
+    }
+
+    @Test
     void someoneWithoutAnAccountIsResolvedFromTheEmailAloneAndTheReasonSaysSo() {
-        JsonPath dana = explain("dana@northwind.example", PAYROLL).then().statusCode(200).extract().jsonPath();
-        assertThat(dana.getBoolean("allowed")).isFalse();
-        assertThat(dana.getList("principals", String.class)).containsExactly("domain:northwind.example", "public",
-                "user:dana@northwind.example");
-        assertThat(dana.getList("clauses.satisfied_by")).as("named in the second clause, in no finance group")
-                .containsExactly(null, "user:dana@northwind.example");
-        assertThat(dana.getString("reason")).contains("clause 1 (group:idp:finance) names none")
-                .doesNotContain("clause 2").contains("no built-in account")
+        JsonPath zed = explain("Zed@Northwind.example", WIKI).then().statusCode(200).extract().jsonPath();
+        assertThat(zed.getBoolean("allowed")).as("the wiki is for the whole domain").isTrue();
+        assertThat(zed.getList("principals", String.class)).containsExactly("domain:northwind.example", "public",
+                "user:zed@northwind.example");
+        assertThat(zed.getList("clauses.satisfied_by")).containsExactly("domain:northwind.example");
+        assertThat(zed.getString("reason")).startsWith("Zed@Northwind.example may read").contains("no built-in account")
                 .contains("identity provider's groups are not known");
+
+        JsonPath payroll = explain("zed@northwind.example", PAYROLL).then().statusCode(200).extract().jsonPath();
+        assertThat(payroll.getBoolean("allowed")).isFalse();
+        assertThat(payroll.getList("clauses.satisfied_by")).containsExactly(null, null);
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -116,18 +117,19 @@ class AuditTest {
     @Test
     void eventsPastTheRetentionArePruned() throws Exception {
         Instant now = Instant.now();
-        AuditEvent old = new AuditEvent(now.minus(Duration.ofDays(91)), "prune-test", null, AuditAction.SEARCH,
+        String user = "prune-test-" + System.nanoTime();
+        AuditEvent old = new AuditEvent(now.minus(Duration.ofDays(91)), user, null, AuditAction.SEARCH,
                 "old", null, List.of("fs:/old"));
-        AuditEvent recent = new AuditEvent(now.minus(Duration.ofDays(89)), "prune-test", null, AuditAction.SEARCH,
+        AuditEvent recent = new AuditEvent(now.minus(Duration.ofDays(89)), user, null, AuditAction.SEARCH,
                 "recent", null, List.of("fs:/recent"));
         audit.store().insert(List.of(old, recent));
-        assertThat(audit.store().newest(new AuditQuery(java.util.Optional.empty(), java.util.Optional.empty(),
-                java.util.Optional.of("prune-test")), 10)).hasSize(2);
+        assertThat(audit.store().newest(new AuditQuery(Optional.empty(), Optional.empty(),
+                Optional.of(user)), 10)).hasSize(2);
 
         assertThat(audit.prune()).isPositive();
 
-        List<AuditEvent> left = audit.store().newest(new AuditQuery(java.util.Optional.empty(),
-                java.util.Optional.empty(), java.util.Optional.of("prune-test")), 10);
+        List<AuditEvent> left = audit.store().newest(new AuditQuery(Optional.empty(),
+                Optional.empty(), Optional.of(user)), 10);
         assertThat(left).extracting(AuditEvent::query).containsExactly("recent");
         assertThat(left.getFirst().docIds()).containsExactly("fs:/recent");
     }

@@ -7,7 +7,15 @@ import static org.hamcrest.Matchers.containsString;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +71,19 @@ class LimitsTest {
         assertThat(refused.statusCode()).isEqualTo(413);
         assertThat(refused.jsonPath().getString("error")).contains("larger than the limit of 4096 bytes");
         assertThat(refused.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
+    @Test
+    void aBodySentWithoutALengthIsCutOffAtTheLimitToo() throws Exception {
+        byte[] big = ("{\"query\":\"" + "word ".repeat(2000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
+                        + "/api/answer"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "admin:demo".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("chunked, %d bytes", big.length).isEqualTo(413);
     }
 
     private static Response search(String user) {
