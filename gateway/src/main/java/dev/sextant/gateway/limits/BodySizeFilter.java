@@ -39,7 +39,6 @@ public class BodySizeFilter {
         }
         context.response().setStatusCode(413)
                 .putHeader("Content-Type", "application/json")
-                .putHeader("Connection", "close")
                 .end(new JsonObject().put("error", "the request body is larger than the limit of " + maxBytes
                         + " bytes (sextant.limits.max-body-size)").encode());
     }
