@@ -82,7 +82,8 @@ class LimitsTest {
                         "admin:demo".getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("chunked, %d bytes", big.length).isEqualTo(413);
     }
 
