@@ -26,6 +26,11 @@ public class ReaderPrincipals {
         }
         String email = identity.getAttribute(AccountIdentities.EMAIL);
         Set<String> groups = identity.getAttribute(AccountIdentities.GROUPS);
-        return new PrincipalResolver(directory.current()).resolve(email, groups == null ? Set.of() : groups);
+        return of(email, groups == null ? Set.of() : groups);
+    }
+
+    /** The principals of whoever has this email and these identity-provider groups, as a search of theirs sees them. */
+    public Principals of(String email, Set<String> idpGroups) {
+        return new PrincipalResolver(directory.current()).resolve(email, idpGroups);
     }
 }
