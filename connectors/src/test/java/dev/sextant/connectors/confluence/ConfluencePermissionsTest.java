@@ -10,10 +10,13 @@ import dev.sextant.acl.Principal;
 import dev.sextant.acl.PrincipalResolver;
 import dev.sextant.acl.Principals;
 import dev.sextant.connectors.SourceDocument;
+import dev.sextant.connectors.extract.ExtractionLimits;
+import dev.sextant.connectors.extract.PlainTextExtractor;
 import dev.sextant.connectors.http.HttpObserver;
 import dev.sextant.connectors.http.HttpSettings;
 import dev.sextant.connectors.http.RateLimitRule;
 import dev.sextant.connectors.http.SourceHttp;
+import dev.sextant.connectors.spi.ConnectorContext;
 import dev.sextant.connectors.spi.SourceCheckException;
 import dev.sextant.connectors.spi.SourceIdentity;
 import dev.sextant.connectors.sync.DirectoryStore;
@@ -179,7 +182,8 @@ class ConfluencePermissionsTest {
     void aBadTokenIsNamedByTheConnectionCheck() {
         var connector = ConfluenceConnectorFactory.create(new ConfluenceConnector.Config("conf", server.site(),
                 Set.of(), Set.of()), ConfluenceConnectorFactory.basic("sync@example.com", "wrong"),
-                SourceHttp.create(FAST, RateLimitRule.standard(), HttpObserver.NONE), Clock.systemUTC());
+                new ConnectorContext(SourceHttp.create(FAST, RateLimitRule.standard(), HttpObserver.NONE),
+                        new PlainTextExtractor(), ExtractionLimits.defaults(), 1 << 20, Clock.systemUTC()));
         assertThatThrownBy(connector::check).isInstanceOf(SourceCheckException.class)
                 .hasMessageContaining("refused the credentials (HTTP 401)");
     }
