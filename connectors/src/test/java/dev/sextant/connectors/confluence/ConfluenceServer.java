@@ -88,6 +88,7 @@ public final class ConfluenceServer implements AutoCloseable {
     private final Map<String, Set<String>> restrictedGroups = new TreeMap<>();
     private final Map<String, Group> groups = new TreeMap<>();
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger downloads = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
     private final AtomicInteger stalls = new AtomicInteger();
     private volatile int failureStatus;
@@ -135,6 +136,11 @@ public final class ConfluenceServer implements AutoCloseable {
 
     public int requests() {
         return requests.get();
+    }
+
+    /** Attachment downloads answered. */
+    public int downloads() {
+        return downloads.get();
     }
 
     /** A space whose read permission goes to these principals: {@code user:<accountId>} or {@code group:<id>}. */
@@ -409,6 +415,7 @@ public final class ConfluenceServer implements AutoCloseable {
             send(exchange, 404, Map.of("statusCode", 404, "message", "No attachment " + file));
             return;
         }
+        downloads.incrementAndGet();
         byte[] bytes = a.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
         exchange.sendResponseHeaders(200, bytes.length);
