@@ -99,6 +99,28 @@ class ConfluencePermissionsTest {
     }
 
     @Test
+    void aFolderInTheAncestorChainIsWalkedThroughAndItsOwnRestrictionIsAClause() throws Exception {
+        server.group("g-leads", "leads", List.of(new ConfluenceServer.User("acc-ann", "Ann", "ann@example.com")));
+        ConfluenceServer.Content top = server.create("page", fixture.eng(), null, "Leads", "<p>leads only</p>");
+        ConfluenceServer.Content locked = server.create("folder", fixture.eng(), top.id(), "Locked folder", "");
+        ConfluenceServer.Content open = server.create("folder", fixture.eng(), top.id(), "Open folder", "");
+        ConfluenceServer.Content inLocked = server.create("page", fixture.eng(), locked.id(), "In locked", "<p>a</p>");
+        ConfluenceServer.Content inOpen = server.create("page", fixture.eng(), open.id(), "In open", "<p>b</p>");
+        server.restrict(top.id(), Set.of(), Set.of("g-leads"));
+        server.restrict(locked.id(), Set.of("acc-bob", "acc-ann"), Set.of());
+        MemoryIndex index = new MemoryIndex();
+        index.sync(connector());
+
+        assertThat(index.documents()).doesNotContainKeys(id(locked), id(open), "conf:page:" + locked.id());
+        assertThat(index.documents().get(id(inLocked)).acl())
+                .isEqualTo(Acl.of(AclClause.of(ENG), AclClause.of(LEADS), AclClause.of(ANN, BOB)));
+        assertThat(index.documents().get(id(inOpen)).acl()).as("the page above the folder still restricts")
+                .isEqualTo(Acl.of(AclClause.of(ENG), AclClause.of(LEADS)));
+        assertThat(index.documents().get(id(inLocked)).acl().admits(reader("ann@example.com"))).isTrue();
+        assertThat(index.documents().get(id(inLocked)).acl().admits(reader("bob@example.com"))).isFalse();
+    }
+
+    @Test
     void aRestrictionLiftedOrInheritedByAMoveReachesTheIndexWithoutReEmbedding() throws Exception {
         ConfluenceServer.Content locked = server.create("page", fixture.eng(), null, "Locked", "<p>l</p>");
         ConfluenceServer.Content loose = server.create("page", fixture.eng(), null, "Loose", "<p>o</p>");
