@@ -185,11 +185,12 @@ public final class ConfluenceConnector implements SourceConnector, FullLoad, Inc
         }
         cql.append(" order by lastmodified asc");
         List<String> changed = new ArrayList<>();
+        ConfluencePermissions permissions = permissions();
         api.list(api.v1("/content/search?limit=50&cql=" + URLEncoder.encode(cql.toString(),
                 StandardCharsets.UTF_8)), content -> changed.add(documentId(content.path("type").asText(),
                 content.path("id").asText())));
         for (String id : new LinkedHashSet<>(changed)) {
-            Optional<SourceDocument> document = fetch(id);
+            Optional<SourceDocument> document = fetch(id, permissions);
             if (document.isEmpty()) {
                 sink.delete(id);
             } else if (sink.offer(new SlimDocument(id, document.get().version(), document.get().acl()))) {
@@ -201,6 +202,12 @@ public final class ConfluenceConnector implements SourceConnector, FullLoad, Inc
 
     @Override
     public Optional<SourceDocument> fetch(String documentId) throws IOException, InterruptedException {
+        return fetch(documentId, permissions());
+    }
+
+    /** One item, its ACL from {@code permissions}, which a poll shares across the items it re-reads. */
+    private Optional<SourceDocument> fetch(String documentId, ConfluencePermissions permissions)
+            throws IOException, InterruptedException {
         String[] parts = documentId.substring(config.sourceId().length() + 1).split(":", 2);
         if (parts.length != 2 || !TYPES.contains(parts[0])
                 || parts[0].equals("attachment") && !config.attachments()) {
@@ -224,7 +231,6 @@ public final class ConfluenceConnector implements SourceConnector, FullLoad, Inc
         if (!wanted(spaceKey(containerJson))) {
             return Optional.empty();
         }
-        ConfluencePermissions permissions = permissions();
         if (container.type().equals("page")) {
             permissions.parent(container.id(), containerJson);
         }
