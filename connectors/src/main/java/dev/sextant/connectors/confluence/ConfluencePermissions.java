@@ -109,12 +109,14 @@ final class ConfluencePermissions {
         return clause;
     }
 
-    /** A Data Center permission subject: a user by key, a group by name, or the anonymous user (anyone). */
+    /**
+     * A Data Center permission subject: a user by key, a group by name. The anonymous subject is not mapped (as on
+     * Cloud): whether it reaches anyone depends on the site's global anonymous access, which the API does not say.
+     */
     private static Optional<Principal> dataCenterSubject(JsonNode subject) {
         return switch (subject.path("type").asText()) {
             case "user" -> principal("user", subject.path("userKey").asText(subject.path("key").asText("")));
             case "group" -> principal("group", subject.path("name").asText(subject.path("groupName").asText("")));
-            case "anonymous" -> Optional.of(Principal.PUBLIC);
             default -> Optional.empty();
         };
     }
