@@ -278,7 +278,15 @@ public final class ConfluenceConnector implements SourceConnector, FullLoad, Inc
     @Override
     public void check() throws SourceCheckException, InterruptedException {
         try {
-            api.get(config.dataCenter() ? api.v1("/space?limit=1") : "/wiki/api/v2/spaces?limit=1");
+            JsonNode spaces = api.get(config.dataCenter() ? api.v1("/space?limit=1") : "/wiki/api/v2/spaces?limit=1");
+            String key = spaces.path("results").path(0).path("key").asText("");
+            if (config.dataCenter() && !key.isEmpty() && api.findPermitted(api.v1("/space/"
+                    + URLEncoder.encode(key, StandardCharsets.UTF_8) + "/permissions")).isEmpty()) {
+                throw new SourceCheckException("Confluence at " + config.site().getHost() + " does not let this token"
+                        + " read space permissions (GET /rest/api/space/" + key + "/permissions: 403 or 404): every"
+                        + " document would admit nobody. Use Confluence Data Center 9.1 or later and a token of a user"
+                        + " who administers the spaces");
+            }
         } catch (java.net.ConnectException | java.net.UnknownHostException e) {
             throw new SourceCheckException("cannot reach host " + config.site().getHost(), e);
         } catch (IOException e) {

@@ -85,6 +85,9 @@ class ConfluenceDataCenterTest {
     void withoutTheSpacePermissionsEndpointTheSpaceAdmitsNobody() throws Exception {
         fixture.seed(4);
         server.withoutSpacePermissionsEndpoint();
+        assertThatThrownBy(() -> ((ConnectionCheck) fromDefinition(ConfluenceFixture.PAT)).check())
+                .isInstanceOf(SourceCheckException.class).hasMessageContaining("every document would admit nobody")
+                .hasMessageContaining("/rest/api/space/ENG/permissions");
         MemoryIndex index = new MemoryIndex();
         index.sync(new SourceSync(fromDefinition(ConfluenceFixture.PAT), DirectoryStore.NONE));
 
