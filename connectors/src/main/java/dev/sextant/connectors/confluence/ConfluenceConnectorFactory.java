@@ -1,6 +1,5 @@
 package dev.sextant.connectors.confluence;
 
-import dev.sextant.connectors.http.SourceHttp;
 import dev.sextant.connectors.spi.ConnectorContext;
 import dev.sextant.connectors.spi.ConnectorFactory;
 import dev.sextant.connectors.spi.InvalidSourceException;
@@ -9,7 +8,6 @@ import dev.sextant.connectors.spi.SourceConnector;
 import dev.sextant.connectors.spi.SourceDefinition;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -17,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Makes {@code confluence} sources ({@link ConfluenceConnector}, Confluence Cloud) from their definitions. */
+/** Makes {@code confluence} sources ({@link ConfluenceConnector}, Cloud or Data Center) from their definitions. */
 public final class ConfluenceConnectorFactory implements ConnectorFactory {
 
     @Override
@@ -28,20 +26,34 @@ public final class ConfluenceConnectorFactory implements ConnectorFactory {
     @Override
     public List<SettingSpec> settings() {
         return List.of(
-                new SettingSpec("base_url", true, false, "the site, e.g. https://acme.atlassian.net"),
+                new SettingSpec("base_url", true, false, "the site, e.g. https://acme.atlassian.net, or on Data Center"
+                        + " the base URL with its context path, e.g. https://wiki.example.com/confluence"),
+                new SettingSpec("deployment", false, false, "cloud (default) or datacenter (also Server)"),
+                new SettingSpec("attachments", false, false, "true (default) to index attachments, false not to"),
                 new SettingSpec("spaces_include", false, false, "space keys to index, comma separated (default all)"),
                 new SettingSpec("spaces_exclude", false, false, "space keys never to index, comma separated"),
                 new SettingSpec("email", false, false, "the account's email, with api_token (Basic auth)"),
                 new SettingSpec("api_token", false, true, "an API token of that account (id.atlassian.com)"),
-                new SettingSpec("access_token", false, true, "an OAuth 2.0 access token instead (Bearer)"));
+                new SettingSpec("access_token", false, true, "an OAuth 2.0 access token instead (Bearer)"),
+                new SettingSpec("personal_access_token", false, true, "Data Center: a personal access token (Bearer)"));
     }
 
     @Override
     public SourceConnector create(SourceDefinition definition, ConnectorContext context) throws InvalidSourceException {
         String where = "confluence source " + definition.id() + ": ";
+        String deployment = definition.setting("deployment").orElse("cloud").strip().toLowerCase(java.util.Locale.ROOT);
+        if (!deployment.equals("cloud") && !deployment.equals("datacenter")) {
+            throw new InvalidSourceException(where + "'deployment' must be cloud or datacenter, was " + deployment);
+        }
+        boolean dataCenter = deployment.equals("datacenter");
+        String attachments = definition.setting("attachments").orElse("true").strip();
+        if (!attachments.equals("true") && !attachments.equals("false")) {
+            throw new InvalidSourceException(where + "'attachments' must be true or false, was " + attachments);
+        }
         URI site;
         try {
-            site = URI.create(definition.required("base_url").replaceAll("/+$", "").replaceAll("/wiki$", ""));
+            String base = definition.required("base_url").replaceAll("/+$", "");
+            site = URI.create(dataCenter ? base : base.replaceAll("/wiki$", ""));
         } catch (IllegalArgumentException e) {
             throw new InvalidSourceException(where + "'base_url' is not a URL: " + e.getMessage());
         }
@@ -49,12 +61,21 @@ public final class ConfluenceConnectorFactory implements ConnectorFactory {
             throw new InvalidSourceException(where + "'base_url' must be the site's https URL, was " + site);
         }
         return create(new ConfluenceConnector.Config(definition.id(), site, keys(definition, "spaces_include"),
-                keys(definition, "spaces_exclude")), authorization(definition, where), context.http(), context.clock());
+                keys(definition, "spaces_exclude"), dataCenter ? ConfluenceConnector.Deployment.DATACENTER
+                : ConfluenceConnector.Deployment.CLOUD, Boolean.parseBoolean(attachments)),
+                dataCenter ? dataCenterAuthorization(definition, where) : authorization(definition, where), context);
     }
 
-    static ConfluenceConnector create(ConfluenceConnector.Config config, String authorization, SourceHttp http,
-                                      Clock clock) {
-        return new ConfluenceConnector(config, new ConfluenceApi(config.site(), http, authorization), clock);
+    static ConfluenceConnector create(ConfluenceConnector.Config config, String authorization,
+                                      ConnectorContext context) {
+        return new ConfluenceConnector(config, new ConfluenceApi(config.site(), config.dataCenter(), context.http(),
+                authorization), context.clock(), context.extractor(), context.maxFileBytes());
+    }
+
+    /** Bearer {@code personal_access_token}. */
+    static String dataCenterAuthorization(SourceDefinition definition, String where) throws InvalidSourceException {
+        return "Bearer " + definition.secret("personal_access_token").orElseThrow(() -> new InvalidSourceException(
+                where + "a datacenter deployment needs the secret 'personal_access_token'"));
     }
 
     /** Basic {@code email:api_token}, else Bearer {@code access_token}. */

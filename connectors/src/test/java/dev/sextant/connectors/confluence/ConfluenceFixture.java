@@ -3,10 +3,14 @@ package dev.sextant.connectors.confluence;
 import dev.sextant.acl.Acl;
 import dev.sextant.acl.AclClause;
 import dev.sextant.acl.Principal;
+import dev.sextant.connectors.extract.BoundedExtractor;
+import dev.sextant.connectors.extract.ExtractionLimits;
+import dev.sextant.connectors.extract.TextExtractor;
 import dev.sextant.connectors.http.HttpObserver;
 import dev.sextant.connectors.http.HttpSettings;
 import dev.sextant.connectors.http.RateLimitRule;
 import dev.sextant.connectors.http.SourceHttp;
+import dev.sextant.connectors.spi.ConnectorContext;
 import dev.sextant.connectors.spi.SourceConnector;
 import dev.sextant.connectors.testing.SourceFixture;
 import java.io.IOException;
@@ -14,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -21,14 +26,18 @@ import java.util.stream.Collectors;
  * {@link ConfluenceServer} as {@link dev.sextant.connectors.testing.ConnectorContractTest} and the sync benchmark
  * drive it: two spaces, ENG (read by the group {@code g-eng}) and FIN (read by the account {@code acc-fin}); seeded
  * pages alternate between them, every fifth a blog post, every third page a child of the space's first page.
+ * {@link #dataCenter} serves the same data as a Data Center site, read with a personal access token.
  */
 public final class ConfluenceFixture implements SourceFixture {
 
     public static final String SOURCE_ID = "conf";
     static final String EMAIL = "sync@example.com";
     static final String TOKEN = "fake-api-token";
+    static final String PAT = "fake-personal-access-token";
+    static final long MAX_FILE_BYTES = 1 << 16;
 
     private final ConfluenceServer server;
+    private final boolean dataCenter;
     private final String eng;
     private final String fin;
     private String engRoot;
@@ -40,8 +49,14 @@ public final class ConfluenceFixture implements SourceFixture {
     }
 
     public ConfluenceFixture(int pageSize) {
+        this(pageSize, false);
+    }
+
+    private ConfluenceFixture(int pageSize, boolean dataCenter) {
+        this.dataCenter = dataCenter;
         try {
-            server = new ConfluenceServer(pageSize, EMAIL, TOKEN);
+            server = dataCenter ? ConfluenceServer.dataCenter(pageSize, PAT)
+                    : new ConfluenceServer(pageSize, EMAIL, TOKEN);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -51,12 +66,21 @@ public final class ConfluenceFixture implements SourceFixture {
                 new ConfluenceServer.User("acc-bob", "Bob", null)));
     }
 
+    /** The same spaces, groups and seeding on a Data Center site ({@code /confluence}, personal access token). */
+    public static ConfluenceFixture dataCenter(int pageSize) {
+        return new ConfluenceFixture(pageSize, true);
+    }
+
     public ConfluenceServer server() {
         return server;
     }
 
     String eng() {
         return eng;
+    }
+
+    String fin() {
+        return fin;
     }
 
     static Principal engReaders() {
@@ -91,7 +115,10 @@ public final class ConfluenceFixture implements SourceFixture {
 
     @Override
     public Set<String> documentIds() {
-        return server.content().values().stream().filter(c -> c.status().equals("current"))
+        Map<String, ConfluenceServer.Content> all = server.content();
+        return all.values().stream().filter(c -> c.status().equals("current") && !c.type().equals("folder"))
+                .filter(c -> !c.type().equals("attachment") && !c.type().equals("comment")
+                        || all.get(c.parentId()).status().equals("current"))
                 .map(c -> SOURCE_ID + ":" + c.type() + ":" + c.id()).collect(Collectors.toSet());
     }
 
@@ -141,9 +168,13 @@ public final class ConfluenceFixture implements SourceFixture {
 
     @Override
     public SourceConnector connector(HttpSettings settings, HttpObserver observer) {
+        ExtractionLimits limits = ExtractionLimits.defaults();
+        ConnectorContext context = new ConnectorContext(SourceHttp.create(settings, RateLimitRule.standard(),
+                observer), new BoundedExtractor(TextExtractor.standard(limits), limits), limits, MAX_FILE_BYTES,
+                Clock.systemUTC());
         return ConfluenceConnectorFactory.create(new ConfluenceConnector.Config(SOURCE_ID, server.site(), Set.of(),
-                Set.of()), ConfluenceConnectorFactory.basic(EMAIL, TOKEN), SourceHttp.create(settings,
-                RateLimitRule.standard(), observer), Clock.systemUTC());
+                Set.of(), dataCenter ? ConfluenceConnector.Deployment.DATACENTER : ConfluenceConnector.Deployment.CLOUD,
+                true), dataCenter ? "Bearer " + PAT : ConfluenceConnectorFactory.basic(EMAIL, TOKEN), context);
     }
 
     @Override

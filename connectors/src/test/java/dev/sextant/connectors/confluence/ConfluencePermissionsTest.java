@@ -10,10 +10,13 @@ import dev.sextant.acl.Principal;
 import dev.sextant.acl.PrincipalResolver;
 import dev.sextant.acl.Principals;
 import dev.sextant.connectors.SourceDocument;
+import dev.sextant.connectors.extract.ExtractionLimits;
+import dev.sextant.connectors.extract.PlainTextExtractor;
 import dev.sextant.connectors.http.HttpObserver;
 import dev.sextant.connectors.http.HttpSettings;
 import dev.sextant.connectors.http.RateLimitRule;
 import dev.sextant.connectors.http.SourceHttp;
+import dev.sextant.connectors.spi.ConnectorContext;
 import dev.sextant.connectors.spi.SourceCheckException;
 import dev.sextant.connectors.spi.SourceIdentity;
 import dev.sextant.connectors.sync.DirectoryStore;
@@ -93,6 +96,28 @@ class ConfluencePermissionsTest {
         assertThat(index.contentWrites() + index.aclWrites()).as("a membership change touches no document").isZero();
         assertThat(index.documents().get(id(child)).acl().admits(reader("bob@example.com"))).isTrue();
         assertThat(index.documents().get(id(middle)).acl().admits(reader("ann@example.com"))).isFalse();
+    }
+
+    @Test
+    void aFolderInTheAncestorChainIsWalkedThroughAndItsOwnRestrictionIsAClause() throws Exception {
+        server.group("g-leads", "leads", List.of(new ConfluenceServer.User("acc-ann", "Ann", "ann@example.com")));
+        ConfluenceServer.Content top = server.create("page", fixture.eng(), null, "Leads", "<p>leads only</p>");
+        ConfluenceServer.Content locked = server.create("folder", fixture.eng(), top.id(), "Locked folder", "");
+        ConfluenceServer.Content open = server.create("folder", fixture.eng(), top.id(), "Open folder", "");
+        ConfluenceServer.Content inLocked = server.create("page", fixture.eng(), locked.id(), "In locked", "<p>a</p>");
+        ConfluenceServer.Content inOpen = server.create("page", fixture.eng(), open.id(), "In open", "<p>b</p>");
+        server.restrict(top.id(), Set.of(), Set.of("g-leads"));
+        server.restrict(locked.id(), Set.of("acc-bob", "acc-ann"), Set.of());
+        MemoryIndex index = new MemoryIndex();
+        index.sync(connector());
+
+        assertThat(index.documents()).doesNotContainKeys(id(locked), id(open), "conf:page:" + locked.id());
+        assertThat(index.documents().get(id(inLocked)).acl())
+                .isEqualTo(Acl.of(AclClause.of(ENG), AclClause.of(LEADS), AclClause.of(ANN, BOB)));
+        assertThat(index.documents().get(id(inOpen)).acl()).as("the page above the folder still restricts")
+                .isEqualTo(Acl.of(AclClause.of(ENG), AclClause.of(LEADS)));
+        assertThat(index.documents().get(id(inLocked)).acl().admits(reader("ann@example.com"))).isTrue();
+        assertThat(index.documents().get(id(inLocked)).acl().admits(reader("bob@example.com"))).isFalse();
     }
 
     @Test
@@ -179,7 +204,8 @@ class ConfluencePermissionsTest {
     void aBadTokenIsNamedByTheConnectionCheck() {
         var connector = ConfluenceConnectorFactory.create(new ConfluenceConnector.Config("conf", server.site(),
                 Set.of(), Set.of()), ConfluenceConnectorFactory.basic("sync@example.com", "wrong"),
-                SourceHttp.create(FAST, RateLimitRule.standard(), HttpObserver.NONE), Clock.systemUTC());
+                new ConnectorContext(SourceHttp.create(FAST, RateLimitRule.standard(), HttpObserver.NONE),
+                        new PlainTextExtractor(), ExtractionLimits.defaults(), 1 << 20, Clock.systemUTC()));
         assertThatThrownBy(connector::check).isInstanceOf(SourceCheckException.class)
                 .hasMessageContaining("refused the credentials (HTTP 401)");
     }

@@ -36,8 +36,19 @@ import java.util.regex.Pattern;
  * {@code /content/{id}/restriction/byOperation/read}, which like the real one returns only the content's
  * <em>own</em> restrictions (inherited ones are not listed), {@code /content/search?cql=} (type, space and
  * {@code lastmodified >=}; comments with their container), {@code /group} and {@code /group/member?name=}, paged by {@code start}/{@code limit}.
+ * v2 folders ({@code /folders/{id}}, a page's {@code parentType} is {@code folder} under one) and attachments
+ * ({@code /pages/{id}/attachments}, {@code /blogposts/{id}/attachments}, {@code /attachments/{id}}, bytes at
+ * {@code _links.download}).
  * Basic auth ({@code email:token}) or a Bearer token; 401 otherwise. Rate limits answer 429 with
  * {@code Retry-After} and {@code X-RateLimit-*}, as developer.atlassian.com/cloud/confluence/rate-limiting says.
+ *
+ * <p>{@link #dataCenter} serves the same data as Confluence Data Center does, under the context path
+ * {@code /confluence} with a personal access token (Bearer): v1 only, {@code /rest/api/space},
+ * {@code /rest/api/space/{key}/permissions} (a plain array, as the DC 9.1+ reference shows; 404 where
+ * {@link #withoutSpacePermissionsEndpoint} mimics older versions), {@code /rest/api/content?spaceKey=&type=}
+ * with {@code ancestors}, {@code /rest/api/content/{id}}, {@code .../child/attachment}, {@code /rest/api/group}
+ * and {@code /rest/api/group/{name}/member}; users by {@code userKey}, groups by name; every list paged by
+ * {@code start}/{@code limit} and {@code _links.next}.
  */
 public final class ConfluenceServer implements AutoCloseable {
 
@@ -63,9 +74,13 @@ public final class ConfluenceServer implements AutoCloseable {
     private static final Pattern TYPE_IS = Pattern.compile("type\\s*=\\s*\"?(\\w+)");
     private static final Pattern SPACE_IS = Pattern.compile("space\\s*=\\s*\"([^\"]+)\"");
 
+    private static final String CONTEXT = "/confluence";
+
     private final HttpServer server;
     private final int pageSize;
     private final String authorization;
+    private final boolean dataCenter;
+    private volatile boolean spacePermissionsEndpoint = true;
     private final Map<String, String> spaces = new TreeMap<>();
     private final Map<String, List<Map<String, Object>>> spacePermissions = new TreeMap<>();
     private final Map<String, Content> content = new TreeMap<>();
@@ -73,6 +88,7 @@ public final class ConfluenceServer implements AutoCloseable {
     private final Map<String, Set<String>> restrictedGroups = new TreeMap<>();
     private final Map<String, Group> groups = new TreeMap<>();
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger downloads = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
     private final AtomicInteger stalls = new AtomicInteger();
     private volatile int failureStatus;
@@ -80,17 +96,38 @@ public final class ConfluenceServer implements AutoCloseable {
     private int nextId = 1000;
 
     public ConfluenceServer(int pageSize, String email, String token) throws IOException {
+        this(pageSize, "Basic " + Base64.getEncoder().encodeToString((email + ":" + token)
+                .getBytes(StandardCharsets.UTF_8)), false);
+    }
+
+    private ConfluenceServer(int pageSize, String authorization, boolean dataCenter) throws IOException {
         this.pageSize = pageSize;
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString((email + ":" + token)
-                .getBytes(StandardCharsets.UTF_8));
+        this.authorization = authorization;
+        this.dataCenter = dataCenter;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/wiki/", this::handle);
+        server.createContext(dataCenter ? CONTEXT + "/" : "/wiki/", this::handle);
         server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
 
+    /** A Data Center site at {@code /confluence} that accepts this personal access token. */
+    public static ConfluenceServer dataCenter(int pageSize, String personalAccessToken) throws IOException {
+        return new ConfluenceServer(pageSize, "Bearer " + personalAccessToken, true);
+    }
+
+    /** Cloud: the site root; Data Center: the base URL with its context path. */
     public URI site() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + (dataCenter ? CONTEXT : ""));
+    }
+
+    /** What {@code _links.base} says: where v1 links are relative to. */
+    private String base() {
+        return dataCenter ? site().toString() : site() + "/wiki";
+    }
+
+    /** Answers 404 on {@code /rest/api/space/{key}/permissions}, as Data Center before 9.1 does. */
+    public void withoutSpacePermissionsEndpoint() {
+        spacePermissionsEndpoint = false;
     }
 
     public int pageSize() {
@@ -99,6 +136,11 @@ public final class ConfluenceServer implements AutoCloseable {
 
     public int requests() {
         return requests.get();
+    }
+
+    /** Attachment downloads answered. */
+    public int downloads() {
+        return downloads.get();
     }
 
     /** A space whose read permission goes to these principals: {@code user:<accountId>} or {@code group:<id>}. */
@@ -117,9 +159,13 @@ public final class ConfluenceServer implements AutoCloseable {
         return id;
     }
 
+    /**
+     * A page, blog post, comment (parent: its page or post), folder (Cloud) or attachment (parent: its page or
+     * post; title: the file name; body: the file's bytes as UTF-8).
+     */
     public synchronized Content create(String type, String spaceId, String parentId, String title, String body) {
-        Content c = new Content(Integer.toString(nextId++), type, spaceId, parentId, title, body, 1, "current",
-                Instant.now());
+        Content c = new Content((type.equals("attachment") ? "att" : "") + nextId++, type, spaceId, parentId, title,
+                body, 1, "current", Instant.now());
         content.put(c.id(), c);
         return c;
     }
@@ -177,7 +223,7 @@ public final class ConfluenceServer implements AutoCloseable {
                 return;
             }
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
-            if (!authorization.equals(auth) && !"Bearer fake-oauth-token".equals(auth)) {
+            if (!authorization.equals(auth) && (dataCenter || !"Bearer fake-oauth-token".equals(auth))) {
                 send(exchange, 401, Map.of("code", 401, "message", "Unauthorized; scope does not match"));
                 return;
             }
@@ -190,8 +236,26 @@ public final class ConfluenceServer implements AutoCloseable {
     private synchronized void route(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         Map<String, String> q = query(exchange.getRequestURI());
+        if (dataCenter) {
+            routeDataCenter(exchange, path.substring(CONTEXT.length()), q);
+            return;
+        }
         String[] parts = path.split("/");
-        if (path.equals("/wiki/api/v2/spaces")) {
+        if (path.matches("/wiki/download/attachments/[^/]+/.+")) {
+            download(exchange, parts[4]);
+        } else if (path.matches("/wiki/api/v2/(pages|blogposts)/[^/]+/attachments")) {
+            List<Object> all = new ArrayList<>();
+            attachmentsOf(parts[5]).forEach(a -> all.add(json(a, false)));
+            v2Page(exchange, path, q, all);
+        } else if (path.matches("/wiki/api/v2/folders/[^/]+")) {
+            Content c = content.get(parts[5]);
+            if (c == null || !c.type().equals("folder")) {
+                send(exchange, 404, Map.of("errors", List.of(Map.of("status", 404, "code", "NOT_FOUND",
+                        "title", "Not Found", "detail", "No folder with id " + parts[5]))));
+            } else {
+                send(exchange, 200, json(c, false));
+            }
+        } else if (path.equals("/wiki/api/v2/spaces")) {
             List<Object> all = new ArrayList<>();
             spaces.forEach((id, key) -> all.add(Map.of("id", id, "key", key, "name", "Space " + key, "type", "global",
                     "status", "current", "_links", Map.of("webui", "/spaces/" + key))));
@@ -202,11 +266,12 @@ public final class ConfluenceServer implements AutoCloseable {
             v2Page(exchange, path, q, listed("page", parts[5], q));
         } else if (path.equals("/wiki/api/v2/blogposts")) {
             v2Page(exchange, path, q, listed("blogpost", q.get("space-id"), q));
-        } else if (path.matches("/wiki/api/v2/(pages|blogposts|footer-comments)/[^/]+")) {
+        } else if (path.matches("/wiki/api/v2/(pages|blogposts|footer-comments|attachments)/[^/]+")) {
             Content c = content.get(parts[5]);
             String type = switch (parts[4]) {
                 case "pages" -> "page";
                 case "blogposts" -> "blogpost";
+                case "attachments" -> "attachment";
                 default -> "comment";
             };
             if (c == null || !c.type().equals(type) || c.status().equals("deleted")) {
@@ -224,28 +289,186 @@ public final class ConfluenceServer implements AutoCloseable {
             groups.values().forEach(g -> all.add(Map.of("type", "group", "name", g.name(), "id", g.id())));
             v1Page(exchange, "/rest/api/group", q, all);
         } else if (path.equals("/wiki/rest/api/group/member")) {
-            Group g = groups.values().stream().filter(x -> x.name().equals(q.get("name"))).findFirst().orElse(null);
-            if (g == null) {
-                send(exchange, 404, Map.of("statusCode", 404, "message", "No group found with name " + q.get("name")));
-                return;
-            }
-            List<Object> all = new ArrayList<>();
-            for (User u : g.members()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("type", "known");
-                m.put("accountId", u.accountId());
-                m.put("accountType", "atlassian");
-                m.put("publicName", u.displayName());
-                m.put("displayName", u.displayName());
-                if (u.email() != null) {
-                    m.put("email", u.email());
-                }
-                all.add(m);
-            }
-            v1Page(exchange, "/rest/api/group/member", q, all);
+            members(exchange, "/rest/api/group/member", q.get("name"), q);
         } else {
             send(exchange, 404, Map.of("statusCode", 404, "message", "No route for " + path));
         }
+    }
+
+    private void routeDataCenter(HttpExchange exchange, String path, Map<String, String> q) throws IOException {
+        String[] parts = path.split("/");
+        if (path.matches("/download/attachments/[^/]+/.+")) {
+            download(exchange, parts[3]);
+        } else if (path.equals("/rest/api/space")) {
+            List<Object> all = new ArrayList<>();
+            spaces.forEach((id, key) -> all.add(Map.of("id", Long.parseLong(id), "key", key, "name", "Space " + key,
+                    "type", "global", "_links", Map.of("webui", "/display/" + key))));
+            v1Page(exchange, path, q, all);
+        } else if (path.matches("/rest/api/space/[^/]+/permissions")) {
+            String spaceId = spaceIdOf(URLDecoder.decode(parts[4], StandardCharsets.UTF_8));
+            if (!spacePermissionsEndpoint || spaceId == null) {
+                send(exchange, 404, Map.of("statusCode", 404, "message", "null for uri: " + site() + path));
+                return;
+            }
+            List<Object> all = new ArrayList<>();
+            for (Map<String, Object> assignment : spacePermissions.get(spaceId)) {
+                @SuppressWarnings("unchecked")
+                Map<String, String> principal = (Map<String, String>) assignment.get("principal");
+                @SuppressWarnings("unchecked")
+                Map<String, String> operation = (Map<String, String>) assignment.get("operation");
+                Map<String, Object> subject = principal.get("type").equals("user")
+                        ? Map.of("type", "user", "userKey", principal.get("id"), "username", principal.get("id"),
+                                "displayName", principal.get("id"))
+                        : Map.of("type", "group", "name", principal.get("id"), "displayName", principal.get("id"));
+                all.add(Map.of("operation", Map.of("targetType", operation.get("targetType"), "operationKey",
+                        operation.get("key")), "subject", subject, "spaceKey", spaces.get(spaceId),
+                        "spaceId", Long.parseLong(spaceId)));
+            }
+            send(exchange, 200, all);
+        } else if (path.equals("/rest/api/content")) {
+            String spaceId = spaceIdOf(q.getOrDefault("spaceKey", ""));
+            String status = q.getOrDefault("status", "current");
+            List<Object> all = new ArrayList<>();
+            for (Content c : content.values()) {
+                if (c.type().equals(q.getOrDefault("type", "page")) && c.spaceId().equals(spaceId)
+                        && status.contains(c.status())) {
+                    all.add(v1Json(c, q.getOrDefault("expand", "")));
+                }
+            }
+            v1Page(exchange, path, q, all);
+        } else if (path.matches("/rest/api/content/[^/]+/child/attachment")) {
+            List<Object> all = new ArrayList<>();
+            attachmentsOf(parts[4]).forEach(a -> all.add(v1Json(a, q.getOrDefault("expand", ""))));
+            v1Page(exchange, path, q, all);
+        } else if (path.matches("/rest/api/content/[^/]+/restriction/byOperation/read")) {
+            restriction(exchange, parts[4]);
+        } else if (path.equals("/rest/api/content/search")) {
+            search(exchange, q);
+        } else if (path.matches("/rest/api/content/[^/]+")) {
+            Content c = content.get(parts[4]);
+            if (c == null || c.status().equals("deleted") || c.type().equals("folder")) {
+                send(exchange, 404, Map.of("statusCode", 404, "data", Map.of("authorized", false, "valid", true,
+                        "errors", List.of(), "successful", false), "message",
+                        "No content found with id: ContentId{id=" + parts[4] + "}"));
+            } else {
+                send(exchange, 200, v1Json(c, q.getOrDefault("expand", "")));
+            }
+        } else if (path.equals("/rest/api/group")) {
+            List<Object> all = new ArrayList<>();
+            groups.values().forEach(g -> all.add(Map.of("type", "group", "name", g.id())));
+            v1Page(exchange, path, q, all);
+        } else if (path.matches("/rest/api/group/[^/]+/member")) {
+            members(exchange, path, URLDecoder.decode(parts[4], StandardCharsets.UTF_8), q);
+        } else {
+            send(exchange, 404, Map.of("statusCode", 404, "message", "null for uri: " + site() + path));
+        }
+    }
+
+    private String spaceIdOf(String key) {
+        return spaces.entrySet().stream().filter(e -> e.getValue().equals(key)).map(Map.Entry::getKey).findFirst()
+                .orElse(null);
+    }
+
+    /** Cloud names a group by name in {@code ?name=}; Data Center names it in the path, and knows groups by name. */
+    private void members(HttpExchange exchange, String path, String name, Map<String, String> q) throws IOException {
+        Group g = groups.values().stream().filter(x -> (dataCenter ? x.id() : x.name()).equals(name)).findFirst()
+                .orElse(null);
+        if (g == null) {
+            send(exchange, 404, Map.of("statusCode", 404, "message", "No group found with name " + name));
+            return;
+        }
+        List<Object> all = new ArrayList<>();
+        for (User u : g.members()) {
+            all.add(user(u.accountId(), u.displayName(), u.email()));
+        }
+        v1Page(exchange, path, q, all);
+    }
+
+    private Map<String, Object> user(String id, String displayName, String email) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "known");
+        if (dataCenter) {
+            m.put("username", id);
+            m.put("userKey", id);
+        } else {
+            m.put("accountId", id);
+            m.put("accountType", "atlassian");
+            m.put("publicName", displayName);
+        }
+        m.put("displayName", displayName);
+        if (email != null && !dataCenter) {
+            m.put("email", email);
+        }
+        return m;
+    }
+
+    private List<Content> attachmentsOf(String containerId) {
+        return content.values().stream().filter(c -> c.type().equals("attachment") && c.status().equals("current")
+                && containerId.equals(c.parentId())).toList();
+    }
+
+    private void download(HttpExchange exchange, String containerId) throws IOException {
+        String file = URLDecoder.decode(exchange.getRequestURI().getPath().replaceAll(".*/", ""),
+                StandardCharsets.UTF_8);
+        Content a = attachmentsOf(containerId).stream().filter(c -> c.title().equals(file)).findFirst().orElse(null);
+        if (a == null) {
+            send(exchange, 404, Map.of("statusCode", 404, "message", "No attachment " + file));
+            return;
+        }
+        downloads.incrementAndGet();
+        byte[] bytes = a.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private String downloadLink(Content a) {
+        return "/download/attachments/" + a.parentId() + "/" + URLEncoder.encode(a.title(), StandardCharsets.UTF_8)
+                .replace("+", "%20") + "?version=" + a.version() + "&api=v2";
+    }
+
+    /** v1 content as Data Center gives it, with what {@code expand} asks for. */
+    private Map<String, Object> v1Json(Content c, String expand) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id());
+        m.put("type", c.type());
+        m.put("status", c.status());
+        m.put("title", c.title());
+        if (expand.contains("space")) {
+            m.put("space", Map.of("key", spaces.get(c.spaceId()), "name", "Space " + spaces.get(c.spaceId())));
+        }
+        if (expand.contains("version")) {
+            m.put("version", Map.of("number", c.version(), "when", c.modified().toString(), "minorEdit", false));
+        }
+        if (expand.contains("ancestors") && c.type().equals("page")) {
+            List<Object> ancestors = new ArrayList<>();
+            for (Content at = content.get(c.parentId() == null ? "" : c.parentId()); at != null;
+                 at = at.parentId() == null ? null : content.get(at.parentId())) {
+                ancestors.addFirst(Map.of("id", at.id(), "type", at.type(), "status", at.status(), "title", at.title()));
+            }
+            m.put("ancestors", ancestors);
+        }
+        if ((c.type().equals("comment") || c.type().equals("attachment")) && expand.contains("container")) {
+            Content container = content.get(c.parentId());
+            m.put("container", Map.of("id", container.id(), "type", container.type(), "status", container.status(),
+                    "title", container.title()));
+        }
+        if (c.type().equals("attachment")) {
+            m.put("extensions", Map.of("mediaType", "text/plain", "fileSize", c.body().getBytes(
+                    StandardCharsets.UTF_8).length, "comment", ""));
+        } else if (expand.contains("body.storage")) {
+            m.put("body", Map.of("storage", Map.of("value", c.body(), "representation", "storage")));
+        }
+        Map<String, Object> links = new LinkedHashMap<>();
+        links.put("webui", c.type().equals("attachment") ? "/pages/viewpageattachments.action?pageId=" + c.parentId()
+                : c.type().equals("comment") ? "/pages/viewpage.action?pageId=" + c.parentId() + "&focusedCommentId="
+                + c.id() : "/pages/viewpage.action?pageId=" + c.id());
+        if (c.type().equals("attachment")) {
+            links.put("download", downloadLink(c).replace("&api=v2", ""));
+        }
+        links.put("self", base() + "/rest/api/content/" + c.id());
+        m.put("_links", links);
+        return m;
     }
 
     private List<Object> listed(String type, String spaceId, Map<String, String> q) {
@@ -265,21 +488,31 @@ public final class ConfluenceServer implements AutoCloseable {
         m.put("status", c.status());
         m.put("title", c.title());
         m.put("spaceId", c.spaceId());
-        if (c.type().equals("page")) {
+        if (c.type().equals("page") || c.type().equals("folder")) {
             m.put("parentId", c.parentId());
-            m.put("parentType", c.parentId() == null ? null : "page");
+            m.put("parentType", c.parentId() == null ? null : content.get(c.parentId()).type());
             m.put("position", 0);
-        } else if (c.type().equals("comment")) {
+        } else if (c.type().equals("comment") || c.type().equals("attachment")) {
             m.put(content.get(c.parentId()).type().equals("page") ? "pageId" : "blogPostId", c.parentId());
+        }
+        if (c.type().equals("folder")) {
+            m.put("type", "folder");
+        }
+        if (c.type().equals("attachment")) {
+            m.put("mediaType", "text/plain");
+            m.put("fileSize", c.body().getBytes(StandardCharsets.UTF_8).length);
+            m.put("downloadLink", downloadLink(c));
+            m.put("webuiLink", webui(c));
         }
         m.put("authorId", "557058:author");
         m.put("createdAt", c.modified().toString());
         m.put("version", Map.of("number", c.version(), "createdAt", c.modified().toString(), "message", "",
                 "minorEdit", false, "authorId", "557058:author"));
-        if (withBody) {
+        if (withBody && !c.type().equals("attachment")) {
             m.put("body", Map.of("storage", Map.of("representation", "storage", "value", c.body())));
         }
-        m.put("_links", Map.of("webui", webui(c), "editui", "/pages/resumedraft.action?draftId=" + c.id(),
+        m.put("_links", c.type().equals("attachment") ? Map.of("webui", webui(c), "download", downloadLink(c))
+                : Map.of("webui", webui(c), "editui", "/pages/resumedraft.action?draftId=" + c.id(),
                 "tinyui", "/x/" + c.id()));
         return m;
     }
@@ -289,6 +522,8 @@ public final class ConfluenceServer implements AutoCloseable {
         return switch (c.type()) {
             case "page" -> space + "/pages/" + c.id();
             case "blogpost" -> space + "/blog/" + c.id();
+            case "folder" -> space + "/folder/" + c.id();
+            case "attachment" -> space + "/pages/" + c.parentId() + "/attachments/" + c.id();
             default -> space + "/pages/" + c.parentId() + "?focusedCommentId=" + c.id();
         };
     }
@@ -300,18 +535,19 @@ public final class ConfluenceServer implements AutoCloseable {
         }
         List<Object> users = new ArrayList<>();
         for (String accountId : restrictedUsers.getOrDefault(id, Set.of())) {
-            users.add(Map.of("type", "known", "accountId", accountId, "accountType", "atlassian"));
+            users.add(user(accountId, accountId, null));
         }
         List<Object> groupResults = new ArrayList<>();
         for (String groupId : restrictedGroups.getOrDefault(id, Set.of())) {
             Group g = groups.get(groupId);
-            groupResults.add(Map.of("type", "group", "name", g == null ? groupId : g.name(), "id", groupId));
+            groupResults.add(dataCenter ? Map.of("type", "group", "name", groupId)
+                    : Map.of("type", "group", "name", g == null ? groupId : g.name(), "id", groupId));
         }
         send(exchange, 200, Map.of("operation", "read", "restrictions", Map.of(
                 "user", Map.of("results", users, "start", 0, "limit", 200, "size", users.size()),
                 "group", Map.of("results", groupResults, "start", 0, "limit", 200, "size", groupResults.size())),
                 "_expandable", Map.of("content", "/rest/api/content/" + id),
-                "_links", Map.of("base", site() + "/wiki", "context", "/wiki")));
+                "_links", Map.of("base", base(), "context", dataCenter ? CONTEXT : "/wiki")));
     }
 
     private void search(HttpExchange exchange, Map<String, String> q) throws IOException {
@@ -347,12 +583,16 @@ public final class ConfluenceServer implements AutoCloseable {
                     all.add(r);
                 });
         int limit = Math.min(pageSize, Integer.parseInt(q.getOrDefault("limit", "25")));
+        if (dataCenter) {
+            v1Page(exchange, "/rest/api/content/search", q, all);
+            return;
+        }
         int from = q.containsKey("cursor") ? Integer.parseInt(new String(Base64.getUrlDecoder()
                 .decode(q.get("cursor")), StandardCharsets.UTF_8)) : 0;
         List<Object> page = all.subList(Math.min(from, all.size()), Math.min(from + limit, all.size()));
         Map<String, Object> links = new LinkedHashMap<>();
-        links.put("base", site() + "/wiki");
-        links.put("context", "/wiki");
+        links.put("base", base());
+        links.put("context", dataCenter ? CONTEXT : "/wiki");
         if (from + limit < all.size()) {
             links.put("next", "/rest/api/content/search?next=true&cursor=" + cursor(from + limit) + "&limit=" + limit
                     + "&cql=" + URLEncoder.encode(cql, StandardCharsets.UTF_8));
@@ -378,7 +618,7 @@ public final class ConfluenceServer implements AutoCloseable {
             links.put("next", url.toString());
             exchange.getResponseHeaders().add("Link", "<" + url + ">; rel=\"next\"");
         }
-        links.put("base", site() + "/wiki");
+        links.put("base", base());
         send(exchange, 200, Map.of("results", page, "_links", links));
     }
 
@@ -388,14 +628,16 @@ public final class ConfluenceServer implements AutoCloseable {
         int start = Integer.parseInt(q.getOrDefault("start", "0"));
         List<Object> page = all.subList(Math.min(start, all.size()), Math.min(start + limit, all.size()));
         Map<String, Object> links = new LinkedHashMap<>();
-        links.put("base", site() + "/wiki");
-        links.put("context", "/wiki");
+        links.put("base", base());
+        links.put("context", dataCenter ? CONTEXT : "/wiki");
         if (start + limit < all.size()) {
-            StringBuilder url = new StringBuilder(path).append("?start=").append(start + limit).append("&limit=")
-                    .append(limit);
-            if (q.containsKey("name")) {
-                url.append("&name=").append(URLEncoder.encode(q.get("name"), StandardCharsets.UTF_8));
-            }
+            Map<String, String> next = new LinkedHashMap<>(q);
+            next.put("start", Integer.toString(start + limit));
+            next.put("limit", Integer.toString(limit));
+            StringBuilder url = new StringBuilder(path).append('?');
+            next.forEach((k, v) -> url.append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8))
+                    .append('&'));
+            url.setLength(url.length() - 1);
             links.put("next", url.toString());
         }
         send(exchange, 200, Map.of("results", page, "start", start, "limit", limit, "size", page.size(),
