@@ -20,6 +20,8 @@ final class VersionedWrites implements ChangeSink {
     private final SyncSession session;
     private final Map<String, String> versions;
     private final Set<String> seen = new HashSet<>();
+    /** A poll and the slim listing after it may both offer a document: it is reported unchanged once. */
+    private final Set<String> reportedUnchanged = new HashSet<>();
 
     VersionedWrites(SyncSession session) throws IOException {
         this.session = session;
@@ -38,7 +40,9 @@ final class VersionedWrites implements ChangeSink {
             return true;
         }
         if (indexed.sameAcl(document.acl())) {
-            session.unchanged(document.id());
+            if (reportedUnchanged.add(document.id())) {
+                session.unchanged(document.id());
+            }
             return false;
         }
         String version = StoredVersion.of(document.version(), document.acl()).format();
