@@ -1,5 +1,8 @@
 package dev.sextant.connectors.confluence;
 
+import static dev.sextant.connectors.testing.FakeExchanges.query;
+import static dev.sextant.connectors.testing.FakeExchanges.sendJson;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -211,20 +214,20 @@ public final class ConfluenceServer implements AutoCloseable {
                 exchange.getResponseHeaders().add("X-RateLimit-Limit", "100");
                 exchange.getResponseHeaders().add("X-RateLimit-Remaining", "0");
                 exchange.getResponseHeaders().add("X-RateLimit-Reset", Instant.now().plusSeconds(seconds).toString());
-                send(exchange, 429, Map.of("statusCode", 429, "message", "Rate limit exceeded."));
+                sendJson(exchange, 429, Map.of("statusCode", 429, "message", "Rate limit exceeded."));
                 return;
             }
             if (stalls.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 Thread.sleep(2_000);
             }
             if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                send(exchange, failureStatus, Map.of("statusCode", failureStatus, "message",
+                sendJson(exchange, failureStatus, Map.of("statusCode", failureStatus, "message",
                         "com.atlassian.confluence.api.service.exceptions.ServiceException: internal error"));
                 return;
             }
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
             if (!authorization.equals(auth) && (dataCenter || !"Bearer fake-oauth-token".equals(auth))) {
-                send(exchange, 401, Map.of("code", 401, "message", "Unauthorized; scope does not match"));
+                sendJson(exchange, 401, Map.of("code", 401, "message", "Unauthorized; scope does not match"));
                 return;
             }
             route(exchange);
@@ -250,10 +253,10 @@ public final class ConfluenceServer implements AutoCloseable {
         } else if (path.matches("/wiki/api/v2/folders/[^/]+")) {
             Content c = content.get(parts[5]);
             if (c == null || !c.type().equals("folder")) {
-                send(exchange, 404, Map.of("errors", List.of(Map.of("status", 404, "code", "NOT_FOUND",
+                sendJson(exchange, 404, Map.of("errors", List.of(Map.of("status", 404, "code", "NOT_FOUND",
                         "title", "Not Found", "detail", "No folder with id " + parts[5]))));
             } else {
-                send(exchange, 200, json(c, false));
+                sendJson(exchange, 200, json(c, false));
             }
         } else if (path.equals("/wiki/api/v2/spaces")) {
             List<Object> all = new ArrayList<>();
@@ -275,10 +278,10 @@ public final class ConfluenceServer implements AutoCloseable {
                 default -> "comment";
             };
             if (c == null || !c.type().equals(type) || c.status().equals("deleted")) {
-                send(exchange, 404, Map.of("errors", List.of(Map.of("status", 404, "code", "NOT_FOUND",
+                sendJson(exchange, 404, Map.of("errors", List.of(Map.of("status", 404, "code", "NOT_FOUND",
                         "title", "Not Found", "detail", null == c ? "No content with id " + parts[5] : "deleted"))));
             } else {
-                send(exchange, 200, json(c, "storage".equals(q.get("body-format"))));
+                sendJson(exchange, 200, json(c, "storage".equals(q.get("body-format"))));
             }
         } else if (path.matches("/wiki/rest/api/content/[^/]+/restriction/byOperation/read")) {
             restriction(exchange, parts[5]);
@@ -291,7 +294,7 @@ public final class ConfluenceServer implements AutoCloseable {
         } else if (path.equals("/wiki/rest/api/group/member")) {
             members(exchange, "/rest/api/group/member", q.get("name"), q);
         } else {
-            send(exchange, 404, Map.of("statusCode", 404, "message", "No route for " + path));
+            sendJson(exchange, 404, Map.of("statusCode", 404, "message", "No route for " + path));
         }
     }
 
@@ -307,7 +310,7 @@ public final class ConfluenceServer implements AutoCloseable {
         } else if (path.matches("/rest/api/space/[^/]+/permissions")) {
             String spaceId = spaceIdOf(URLDecoder.decode(parts[4], StandardCharsets.UTF_8));
             if (!spacePermissionsEndpoint || spaceId == null) {
-                send(exchange, 404, Map.of("statusCode", 404, "message", "null for uri: " + site() + path));
+                sendJson(exchange, 404, Map.of("statusCode", 404, "message", "null for uri: " + site() + path));
                 return;
             }
             List<Object> all = new ArrayList<>();
@@ -324,7 +327,7 @@ public final class ConfluenceServer implements AutoCloseable {
                         operation.get("key")), "subject", subject, "spaceKey", spaces.get(spaceId),
                         "spaceId", Long.parseLong(spaceId)));
             }
-            send(exchange, 200, all);
+            sendJson(exchange, 200, all);
         } else if (path.equals("/rest/api/content")) {
             String spaceId = spaceIdOf(q.getOrDefault("spaceKey", ""));
             String status = q.getOrDefault("status", "current");
@@ -347,11 +350,11 @@ public final class ConfluenceServer implements AutoCloseable {
         } else if (path.matches("/rest/api/content/[^/]+")) {
             Content c = content.get(parts[4]);
             if (c == null || c.status().equals("deleted") || c.type().equals("folder")) {
-                send(exchange, 404, Map.of("statusCode", 404, "data", Map.of("authorized", false, "valid", true,
+                sendJson(exchange, 404, Map.of("statusCode", 404, "data", Map.of("authorized", false, "valid", true,
                         "errors", List.of(), "successful", false), "message",
                         "No content found with id: ContentId{id=" + parts[4] + "}"));
             } else {
-                send(exchange, 200, v1Json(c, q.getOrDefault("expand", "")));
+                sendJson(exchange, 200, v1Json(c, q.getOrDefault("expand", "")));
             }
         } else if (path.equals("/rest/api/group")) {
             List<Object> all = new ArrayList<>();
@@ -360,7 +363,7 @@ public final class ConfluenceServer implements AutoCloseable {
         } else if (path.matches("/rest/api/group/[^/]+/member")) {
             members(exchange, path, URLDecoder.decode(parts[4], StandardCharsets.UTF_8), q);
         } else {
-            send(exchange, 404, Map.of("statusCode", 404, "message", "null for uri: " + site() + path));
+            sendJson(exchange, 404, Map.of("statusCode", 404, "message", "null for uri: " + site() + path));
         }
     }
 
@@ -374,7 +377,7 @@ public final class ConfluenceServer implements AutoCloseable {
         Group g = groups.values().stream().filter(x -> (dataCenter ? x.id() : x.name()).equals(name)).findFirst()
                 .orElse(null);
         if (g == null) {
-            send(exchange, 404, Map.of("statusCode", 404, "message", "No group found with name " + name));
+            sendJson(exchange, 404, Map.of("statusCode", 404, "message", "No group found with name " + name));
             return;
         }
         List<Object> all = new ArrayList<>();
@@ -412,7 +415,7 @@ public final class ConfluenceServer implements AutoCloseable {
                 StandardCharsets.UTF_8);
         Content a = attachmentsOf(containerId).stream().filter(c -> c.title().equals(file)).findFirst().orElse(null);
         if (a == null) {
-            send(exchange, 404, Map.of("statusCode", 404, "message", "No attachment " + file));
+            sendJson(exchange, 404, Map.of("statusCode", 404, "message", "No attachment " + file));
             return;
         }
         downloads.incrementAndGet();
@@ -530,7 +533,7 @@ public final class ConfluenceServer implements AutoCloseable {
 
     private void restriction(HttpExchange exchange, String id) throws IOException {
         if (!content.containsKey(id)) {
-            send(exchange, 404, Map.of("statusCode", 404, "message", "No content found with id: " + id));
+            sendJson(exchange, 404, Map.of("statusCode", 404, "message", "No content found with id: " + id));
             return;
         }
         List<Object> users = new ArrayList<>();
@@ -543,7 +546,7 @@ public final class ConfluenceServer implements AutoCloseable {
             groupResults.add(dataCenter ? Map.of("type", "group", "name", groupId)
                     : Map.of("type", "group", "name", g == null ? groupId : g.name(), "id", groupId));
         }
-        send(exchange, 200, Map.of("operation", "read", "restrictions", Map.of(
+        sendJson(exchange, 200, Map.of("operation", "read", "restrictions", Map.of(
                 "user", Map.of("results", users, "start", 0, "limit", 200, "size", users.size()),
                 "group", Map.of("results", groupResults, "start", 0, "limit", 200, "size", groupResults.size())),
                 "_expandable", Map.of("content", "/rest/api/content/" + id),
@@ -597,7 +600,7 @@ public final class ConfluenceServer implements AutoCloseable {
             links.put("next", "/rest/api/content/search?next=true&cursor=" + cursor(from + limit) + "&limit=" + limit
                     + "&cql=" + URLEncoder.encode(cql, StandardCharsets.UTF_8));
         }
-        send(exchange, 200, Map.of("results", page, "start", from, "limit", limit, "size", page.size(),
+        sendJson(exchange, 200, Map.of("results", page, "start", from, "limit", limit, "size", page.size(),
                 "_links", links));
     }
 
@@ -619,7 +622,7 @@ public final class ConfluenceServer implements AutoCloseable {
             exchange.getResponseHeaders().add("Link", "<" + url + ">; rel=\"next\"");
         }
         links.put("base", base());
-        send(exchange, 200, Map.of("results", page, "_links", links));
+        sendJson(exchange, 200, Map.of("results", page, "_links", links));
     }
 
     private void v1Page(HttpExchange exchange, String path, Map<String, String> q, List<Object> all)
@@ -640,33 +643,13 @@ public final class ConfluenceServer implements AutoCloseable {
             url.setLength(url.length() - 1);
             links.put("next", url.toString());
         }
-        send(exchange, 200, Map.of("results", page, "start", start, "limit", limit, "size", page.size(),
+        sendJson(exchange, 200, Map.of("results", page, "start", start, "limit", limit, "size", page.size(),
                 "_links", links));
     }
 
     private static String cursor(int offset) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(Integer.toString(offset)
                 .getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Map<String, String> query(URI uri) {
-        Map<String, String> q = new LinkedHashMap<>();
-        if (uri.getRawQuery() != null) {
-            for (String pair : uri.getRawQuery().split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    q.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return q;
-    }
-
-    private static void send(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().add("Content-Type", "application/json;charset=UTF-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
     }
 
     @Override

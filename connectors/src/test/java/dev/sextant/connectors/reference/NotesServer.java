@@ -1,5 +1,8 @@
 package dev.sextant.connectors.reference;
 
+import static dev.sextant.connectors.testing.FakeExchanges.query;
+import static dev.sextant.connectors.testing.FakeExchanges.sendJson;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -86,14 +89,14 @@ final class NotesServer implements AutoCloseable {
             if (rateLimitSeconds >= 0) {
                 exchange.getResponseHeaders().add("Retry-After", Long.toString(rateLimitSeconds));
                 rateLimitSeconds = -1;
-                send(exchange, 429, Map.of("error", "rate_limited"));
+                sendJson(exchange, 429, Map.of("error", "rate_limited"));
                 return;
             }
             if (stalls.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 Thread.sleep(2_000);
             }
             if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                send(exchange, failureStatus, Map.of("error", "internal"));
+                sendJson(exchange, failureStatus, Map.of("error", "internal"));
                 return;
             }
             route(exchange);
@@ -117,18 +120,18 @@ final class NotesServer implements AutoCloseable {
             if (from + pageSize < all.size()) {
                 body.put("next_page_token", Integer.toString(from + pageSize));
             }
-            send(exchange, 200, body);
+            sendJson(exchange, 200, body);
         } else if (path.startsWith("/api/notes/")) {
             Note n = notes.get(path.substring("/api/notes/".length()));
-            send(exchange, n == null ? 404 : 200, n == null ? Map.of("error", "not_found") : json(n, true));
+            sendJson(exchange, n == null ? 404 : 200, n == null ? Map.of("error", "not_found") : json(n, true));
         } else if (path.equals("/api/changes")) {
             int from = Integer.parseInt(query.getOrDefault("cursor", "0"));
-            send(exchange, 200, Map.of("changes", changes.subList(Math.min(from, changes.size()), changes.size()),
+            sendJson(exchange, 200, Map.of("changes", changes.subList(Math.min(from, changes.size()), changes.size()),
                     "cursor", Integer.toString(changes.size())));
         } else if (path.equals("/api/changes/cursor")) {
-            send(exchange, 200, Map.of("cursor", Integer.toString(changes.size())));
+            sendJson(exchange, 200, Map.of("cursor", Integer.toString(changes.size())));
         } else {
-            send(exchange, 404, Map.of("error", "not_found"));
+            sendJson(exchange, 404, Map.of("error", "not_found"));
         }
     }
 
@@ -142,24 +145,6 @@ final class NotesServer implements AutoCloseable {
             m.put("body", n.body());
         }
         return m;
-    }
-
-    private static Map<String, String> query(URI uri) {
-        Map<String, String> q = new TreeMap<>();
-        if (uri.getRawQuery() != null) {
-            for (String pair : uri.getRawQuery().split("&")) {
-                int eq = pair.indexOf('=');
-                q.put(pair.substring(0, eq), java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return q;
-    }
-
-    private static void send(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
     }
 
     @Override
