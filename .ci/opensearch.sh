@@ -14,6 +14,10 @@ sextant_opensearch_setup() {
   local home="$root/opensearch-$version"
   local java_home=/usr/lib/jvm/temurin-25-jdk-amd64
   [ -x "$java_home/bin/java" ] || { echo "opensearch.sh: no JDK 25 at $java_home, OpenSearch tests will skip" >&2; return 0; }
+  if ! command -v unzip >/dev/null 2>&1 || ! command -v curl >/dev/null 2>&1; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq unzip curl >/dev/null
+  fi
 
   mkdir -p "$root/zips"
   local artifact
@@ -42,7 +46,11 @@ sextant_opensearch_setup() {
   local node
   for node in 1 2; do
     local dir="$root/node$node"
-    [ -f "$dir/pid" ] && kill "$(cat "$dir/pid")" 2>/dev/null
+    if [ -f "$dir/pid" ]; then
+      local old; old="$(cat "$dir/pid")"
+      kill "$old" 2>/dev/null || true
+      while kill -0 "$old" 2>/dev/null; do sleep 0.2; done
+    fi
     rm -rf "$dir" && mkdir -p "$dir/data" "$dir/logs" "$dir/config"
     cp -r "$home/config/." "$dir/config/"
     cat > "$dir/config/opensearch.yml" <<EOF
@@ -54,9 +62,11 @@ network.host: 127.0.0.1
 http.port: $((9249 + node))
 transport.port: $((9349 + node))
 discovery.seed_hosts: ["127.0.0.1:9350", "127.0.0.1:9351"]
-cluster.initial_cluster_manager_nodes: ["node1", "node2"]
+cluster.initial_cluster_manager_nodes: ["node1"]
 cluster.routing.allocation.disk.threshold_enabled: false
 EOF
+    # Node 1 alone manages the cluster, so that losing node 2 (the node-loss test) leaves a quorum.
+    [ "$node" = 2 ] && echo 'node.roles: [data, ingest]' >> "$dir/config/opensearch.yml"
     sed -i 's/^-Xms.*/-Xms512m/; s/^-Xmx.*/-Xmx512m/' "$dir/config/jvm.options"
   done
   chown -R sextant-os "$root"
@@ -82,11 +92,11 @@ stop() {
 wait_status() {
   local want=\$1 i
   for i in \$(seq 1 180); do
-    if curl -fsS "http://127.0.0.1:9250/_cluster/health?wait_for_status=\$want&timeout=1s" 2>/dev/null \
+    if curl -fsS "http://127.0.0.1:9250/_cluster/health?wait_for_status=\$want&wait_for_nodes=2&timeout=1s" 2>/dev/null \
         | grep -q '"timed_out":false'; then return 0; fi
     sleep 1
   done
-  echo "OpenSearch did not reach \$want in 180 s; node logs in $root/node*/logs" >&2; return 1
+  echo "OpenSearch did not reach \$want with two nodes in 180 s; node logs in $root/node*/logs" >&2; return 1
 }
 pid_of() { while [ ! -s "$root/node\$1/pid" ]; do sleep 0.2; done; cat "$root/node\$1/pid"; }
 case "\$1" in
@@ -103,20 +113,20 @@ esac
 EOF
   chmod 755 "$root/control.sh"
 
+  SEXTANT_OPENSEARCH_ROOT="$root"
+  trap sextant_opensearch_stop EXIT
   "$root/control.sh" start-node1 && "$root/control.sh" start-node2
   "$root/control.sh" wait-green || return 1
   export SEXTANT_OPENSEARCH_URL=http://127.0.0.1:9250
   export SEXTANT_OPENSEARCH_CONTROL="$root/control.sh"
   SEXTANT_OPENSEARCH_NODE2_PID="$("$root/control.sh" pid-node2)"
   export SEXTANT_OPENSEARCH_NODE2_PID
-  SEXTANT_OPENSEARCH_ROOT="$root"
-  trap sextant_opensearch_stop EXIT
   echo "OpenSearch $version: two nodes green at $SEXTANT_OPENSEARCH_URL"
 }
 
 sextant_opensearch_stop() {
-  "$SEXTANT_OPENSEARCH_ROOT/control.sh" stop-node1
   "$SEXTANT_OPENSEARCH_ROOT/control.sh" stop-node2
+  "$SEXTANT_OPENSEARCH_ROOT/control.sh" stop-node1
 }
 
 sextant_opensearch_setup
