@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.util.Timeout;
 import org.opensearch.client.opensearch.generic.Body;
 import org.opensearch.client.opensearch.generic.OpenSearchGenericClient;
 import org.opensearch.client.opensearch.generic.Requests;
@@ -32,6 +33,8 @@ final class OpenSearchHttp implements Closeable {
         var url = settings.url();
         int port = url.getPort() > 0 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 9200;
         this.transport = ApacheHttpClient5TransportBuilder.builder(new HttpHost(url.getScheme(), url.getHost(), port))
+                .setRequestConfigCallback(config -> config.setConnectionRequestTimeout(Timeout.ofSeconds(30))
+                        .setResponseTimeout(Timeout.ofMinutes(2)))
                 .build();
         this.client = new OpenSearchGenericClient(transport);
     }
@@ -59,7 +62,8 @@ final class OpenSearchHttp implements Closeable {
 
     /** Whether the resource exists: a HEAD or GET answered 200 rather than 404. */
     boolean exists(String endpoint) throws IOException {
-        try (Response response = client.execute(Requests.builder().method("HEAD").endpoint(endpoint).build())) {
+        try (Response response = client.execute(Requests.builder().method("HEAD").endpoint(endpoint).build());
+             Body ignored = response.getBody().orElse(null)) {
             return response.getStatus() == 200;
         }
     }
@@ -70,19 +74,22 @@ final class OpenSearchHttp implements Closeable {
         if (body != null) {
             request.body(body);
         }
-        try (Response response = client.execute(request.build())) {
-            JsonNode json = response.getBody().map(b -> {
-                try {
-                    return JSON.readTree(b.bodyAsBytes());
-                } catch (IOException e) {
-                    return null;
-                }
-            }).orElse(null);
+        try (Response response = client.execute(request.build());
+             Body answer = response.getBody().orElse(null)) {
+            JsonNode json = answer == null ? null : parse(answer);
             if (response.getStatus() >= 300 && !(notFoundAnswers && response.getStatus() == 404)) {
                 throw new OpenSearchException(response.getStatus(), method + " " + endpoint + " answered "
                         + response.getStatus() + ": " + reason(json));
             }
             return json == null ? object() : json;
+        }
+    }
+
+    private static JsonNode parse(Body body) {
+        try {
+            return JSON.readTree(body.bodyAsBytes());
+        } catch (IOException e) {
+            return null;
         }
     }
 

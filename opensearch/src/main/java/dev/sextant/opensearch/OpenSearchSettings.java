@@ -38,11 +38,13 @@ public record OpenSearchSettings(URI url, String indexPrefix, int shards, int re
         return new OpenSearchSettings(url, prefix, shards, replicas);
     }
 
-    String chunkIndex() {
+    /** The index of chunks. */
+    public String chunkIndex() {
         return indexPrefix + "-chunks";
     }
 
-    String checkpointIndex() {
+    /** The index of connector checkpoints. */
+    public String checkpointIndex() {
         return indexPrefix + "-checkpoints";
     }
 }
