@@ -10,6 +10,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
@@ -76,6 +77,7 @@ final class LexicalQuery {
             case BoostQuery b -> translate(b.getQuery(), stats, boost * b.getBoost());
             case BooleanQuery b -> bool(b, stats, boost);
             case MatchNoDocsQuery m -> matchNone();
+            case MatchAllDocsQuery m -> matchAll(boost);
             default -> throw new IllegalArgumentException("the OpenSearch index cannot run a " + q.getClass().getSimpleName()
                     + " (" + q + "); the query syntax makes only terms, phrases, prefixes and groups");
         };
@@ -155,6 +157,13 @@ final class LexicalQuery {
         if (b.getMinimumNumberShouldMatch() > 0) {
             bool.put("minimum_should_match", b.getMinimumNumberShouldMatch());
         }
+        return q;
+    }
+
+    /** What the parser puts beside a query of only prohibited words: everything else, scored 1 as in Lucene. */
+    private static ObjectNode matchAll(float boost) {
+        ObjectNode q = OpenSearchHttp.object();
+        q.putObject("match_all").put("boost", boost);
         return q;
     }
 
