@@ -23,7 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,8 +44,8 @@ class LuceneParityTest {
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void clusterIsThere() {
+    @BeforeEach
+    void clusterIsThere() {
         OpenSearchCluster.url();
     }
 

@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,8 +32,8 @@ class NodeLossTest {
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void clusterIsThere() {
+    @BeforeEach
+    void clusterIsThere() {
         OpenSearchCluster.url();
         assumeTrue(System.getenv("SEXTANT_OPENSEARCH_CONTROL") != null, "SEXTANT_OPENSEARCH_CONTROL is not set: "
                 + "the node-loss test needs the control script of the cluster .ci/opensearch.sh starts");
