@@ -15,9 +15,4 @@ public final class OpenSearchException extends IOException {
     public int status() {
         return status;
     }
-
-    /** The cluster is shedding load (HTTP 429): the request may be sent again later. */
-    public boolean isBackPressure() {
-        return status == 429;
-    }
 }

@@ -11,6 +11,8 @@ import dev.sextant.indexer.IndexedChunk;
 import dev.sextant.indexer.lucene.IndexSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * The chunk index on an OpenSearch cluster: one OpenSearch document per chunk, id {@code doc#ordinal},
@@ -218,7 +221,7 @@ public final class OpenSearchIndex implements ChunkIndex {
     }
 
     /** Visits the {@code _source} of every chunk matching the query, as of the last refresh, in pages sorted by id. */
-    private void forEachHit(ObjectNode query, List<String> fields, java.util.function.Consumer<JsonNode> visitor)
+    private void forEachHit(ObjectNode query, List<String> fields, Consumer<JsonNode> visitor)
             throws IOException {
         JsonNode after = null;
         while (true) {
@@ -273,6 +276,6 @@ public final class OpenSearchIndex implements ChunkIndex {
     }
 
     private static String encode(String id) {
-        return java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sextant.acl.Acl;
+import dev.sextant.acl.Principal;
+import dev.sextant.acl.Principals;
 import dev.sextant.connectors.SourceDocument;
 import dev.sextant.indexer.ChunkText;
 import dev.sextant.indexer.IndexedChunk;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,7 +69,7 @@ class NodeLossTest {
                     assertThat(version).isEqualTo("v1"));
             assertThat(index.checkpoint("test")).contains("cursor-end");
             try (var snapshot = index.snapshot()) {
-                var hits = snapshot.lexical("passage", dev.sextant.acl.Principals.of(dev.sextant.acl.Principal.PUBLIC),
+                var hits = snapshot.lexical("passage", Principals.of(Principal.PUBLIC),
                         DOCUMENTS * CHUNKS);
                 assertThat(hits).hasSize(DOCUMENTS);
             }
@@ -76,7 +79,7 @@ class NodeLossTest {
     private static List<IndexedChunk> chunks(String id) {
         SourceDocument doc = new SourceDocument(id, "test", "Document " + id, "", "https://x.example/" + id,
                 Instant.parse("2026-11-30T10:15:30Z"), Acl.PUBLIC, "v1");
-        return java.util.stream.IntStream.range(0, CHUNKS).mapToObj(i -> new IndexedChunk("test", doc, i,
+        return IntStream.range(0, CHUNKS).mapToObj(i -> new IndexedChunk("test", doc, i,
                 new ChunkText("", "Passage " + i + " of " + id + " about failover and replicas."), id + "-h" + i,
                 new float[] {1, 0})).toList();
     }

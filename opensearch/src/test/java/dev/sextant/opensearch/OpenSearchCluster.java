@@ -3,6 +3,7 @@ package dev.sextant.opensearch;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +33,7 @@ final class OpenSearchCluster {
     /** Two shards and a replica, so that statistics and filters are exercised across shards and nodes. */
     OpenSearchSettings settingsFor(Path dir) {
         String prefix = classPrefix + "-" + Integer.toHexString(dir.toAbsolutePath().toString().hashCode());
-        OpenSearchSettings settings = new OpenSearchSettings(java.net.URI.create(url()), prefix, 2, 1);
+        OpenSearchSettings settings = new OpenSearchSettings(URI.create(url()), prefix, 2, 1);
         opened.add(settings);
         return settings;
     }
