@@ -114,7 +114,9 @@ EOF
   chmod 755 "$root/control.sh"
 
   SEXTANT_OPENSEARCH_ROOT="$root"
-  trap sextant_opensearch_stop EXIT
+  # Chained onto the EXIT trap the other .ci scripts may have set already.
+  local previous; previous="$(trap -p EXIT | sed -E "s/^trap -- '(.*)' EXIT$/\1/")"
+  trap "sextant_opensearch_stop${previous:+; $previous}" EXIT
   "$root/control.sh" start-node1 && "$root/control.sh" start-node2
   "$root/control.sh" wait-green || return 1
   export SEXTANT_OPENSEARCH_URL=http://127.0.0.1:9250

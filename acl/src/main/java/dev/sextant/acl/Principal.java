@@ -5,8 +5,9 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Someone or something that can be granted access: {@code user:<email>}, {@code group:<source>:<id>},
- * {@code domain:<domain>} or {@code public}. The string form is what the index stores and what ACL
+ * Someone or something that can be granted access: {@code user:<email>}, {@code account:<source>:<id>} (an
+ * account in one source, such as a GitHub user id), {@code group:<source>:<id>}, {@code domain:<domain>} or
+ * {@code public}. The string form is what the index stores and what ACL
  * filters match, so it is normalised once, here: kinds and emails and domains are lower case.
  */
 public record Principal(String value) implements Comparable<Principal> {
@@ -33,14 +34,31 @@ public record Principal(String value) implements Comparable<Principal> {
     }
 
     public static Principal group(String source, String id) {
+        return sourced("group", source, id);
+    }
+
+    /** A person's account in one source, by the source's own id for it (not a guessed email). */
+    public static Principal account(String source, String id) {
+        return sourced("account", source, id);
+    }
+
+    private static Principal sourced(String kind, String source, String id) {
         String s = source.strip().toLowerCase(Locale.ROOT);
         if (!SOURCE.matcher(s).matches()) {
-            throw new IllegalArgumentException("not a group source: '" + source + "'");
+            throw new IllegalArgumentException("not a valid " + kind + " source: '" + source + "'");
         }
         if (!GROUP_PART.matcher(id).matches()) {
-            throw new IllegalArgumentException("not a group id: '" + id + "'");
+            throw new IllegalArgumentException("not a valid " + kind + " id: '" + id + "'");
         }
-        return new Principal("group:" + s + ":" + id);
+        return new Principal(kind + ":" + s + ":" + id);
+    }
+
+    /** The email of a {@code user:} principal. */
+    public String email() {
+        if (!value.startsWith("user:")) {
+            throw new IllegalStateException(value + " is not a user principal");
+        }
+        return value.substring("user:".length());
     }
 
     public static Principal domain(String domain) {
@@ -92,19 +110,20 @@ public record Principal(String value) implements Comparable<Principal> {
         int colon = t.indexOf(':');
         if (colon <= 0) {
             throw new IllegalArgumentException("not a principal: '" + text
-                    + "' (expected user:<email>, group:<source>:<id>, domain:<domain> or public)");
+                    + "' (expected user:<email>, account:<source>:<id>, group:<source>:<id>, domain:<domain> or public)");
         }
         String kind = t.substring(0, colon).toLowerCase(Locale.ROOT);
         String rest = t.substring(colon + 1);
         return switch (kind) {
             case "user" -> user(rest);
             case "domain" -> domain(rest);
-            case "group" -> {
+            case "group", "account" -> {
                 int sep = rest.indexOf(':');
                 if (sep <= 0) {
-                    throw new IllegalArgumentException("not a group principal: '" + text + "' (expected group:<source>:<id>)");
+                    throw new IllegalArgumentException("not a " + kind + " principal: '" + text + "' (expected "
+                            + kind + ":<source>:<id>)");
                 }
-                yield group(rest.substring(0, sep), rest.substring(sep + 1));
+                yield sourced(kind, rest.substring(0, sep), rest.substring(sep + 1));
             }
             default -> throw new IllegalArgumentException("unknown principal kind '" + kind + "' in '" + text + "'");
         };

@@ -1,36 +1,44 @@
 package dev.sextant.acl;
 
+import java.util.ArrayDeque;
 import java.util.Collection;
-import java.util.Locale;
+import java.util.Deque;
 import java.util.TreeSet;
 
 /**
- * Resolves a signed-in person to their principals: {@code user:} from the verified email, {@code group:idp:*}
- * from the identity provider's groups, every source group that lists them, their email domain, and
- * {@code public}. Done per query, so group changes apply without re-indexing.
+ * Resolves a signed-in person to their principals: {@code user:} from the verified email, every source account
+ * linked to it, {@code group:idp:*} from the identity provider's groups, every synced group that contains any of
+ * those (nested groups expanded, cycles tolerated), their email domain, and {@code public}. Done per query, so a
+ * changed membership or a newly linked account applies without re-indexing.
  */
 public final class PrincipalResolver {
 
     public static final String IDP_SOURCE = "idp";
 
-    private final GroupDirectory groups;
+    private final IdentityDirectory directory;
 
-    public PrincipalResolver(GroupDirectory groups) {
-        this.groups = groups;
+    public PrincipalResolver(IdentityDirectory directory) {
+        this.directory = directory;
     }
 
     public Principals resolve(String email, Collection<String> idpGroups) {
         TreeSet<Principal> all = new TreeSet<>();
         all.add(Principal.PUBLIC);
+        Deque<Principal> members = new ArrayDeque<>();
         if (email != null && !email.isBlank()) {
             Principal user = Principal.user(email);
-            all.add(user);
-            String normalised = user.value().substring("user:".length());
-            all.add(Principal.domain(normalised.substring(normalised.indexOf('@') + 1)));
-            all.addAll(groups.groupsOf(normalised.toLowerCase(Locale.ROOT)));
+            all.add(Principal.domain(user.email().substring(user.email().indexOf('@') + 1)));
+            members.add(user);
+            members.addAll(directory.accountsOf(user.email()));
         }
         for (String group : idpGroups) {
-            all.add(Principal.group(IDP_SOURCE, group));
+            members.add(Principal.group(IDP_SOURCE, group));
+        }
+        while (!members.isEmpty()) {
+            Principal member = members.poll();
+            if (all.add(member)) {
+                members.addAll(directory.groupsContaining(member));
+            }
         }
         return new Principals(all);
     }

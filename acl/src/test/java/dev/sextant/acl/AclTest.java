@@ -65,13 +65,4 @@ class AclTest {
         }
         assertThat(Principal.domain("a".repeat(63) + ".example").value()).endsWith(".example");
     }
-
-    @Test
-    void resolverGivesUserDomainGroupsAndPublic() {
-        GroupDirectory directory = email -> email.equals("bob@x.example") ? Set.of(Principal.group("gdrive", "g1")) : Set.of();
-        Principals p = new PrincipalResolver(directory).resolve("Bob@X.example", Set.of("finance"));
-        assertThat(p.values()).containsExactlyInAnyOrder("user:bob@x.example", "domain:x.example",
-                "group:idp:finance", "group:gdrive:g1", "public");
-        assertThat(new PrincipalResolver(GroupDirectory.EMPTY).resolve(" ", Set.of()).values()).containsExactly("public");
-    }
 }

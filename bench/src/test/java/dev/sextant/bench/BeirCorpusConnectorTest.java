@@ -64,6 +64,11 @@ class BeirCorpusConnectorTest {
         }
 
         @Override
+        public boolean updateAcl(String documentId, Acl acl, String version) {
+            throw new AssertionError("a BEIR corpus has no ACL changes: " + documentId);
+        }
+
+        @Override
         public void skip(String location, String reason) {
             throw new AssertionError("skipped " + location + ": " + reason);
         }

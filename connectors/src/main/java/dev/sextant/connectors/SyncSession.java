@@ -1,5 +1,6 @@
 package dev.sextant.connectors;
 
+import dev.sextant.acl.Acl;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +37,14 @@ public interface SyncSession {
     void upsert(SourceDocument document) throws IOException;
 
     void delete(String documentId) throws IOException;
+
+    /**
+     * Gives an indexed document a new ACL and version while its content stays as indexed: nothing is re-read or
+     * re-embedded.
+     *
+     * @return false when the index holds no such document (then the caller must upsert it)
+     */
+    boolean updateAcl(String documentId, Acl acl, String version) throws IOException;
 
     /** Records an item the connector could not or would not index, with a reason a person can act on. */
     void skip(String location, String reason);

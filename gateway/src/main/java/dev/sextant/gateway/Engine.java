@@ -81,8 +81,9 @@ public class Engine {
 
     @Produces
     @Singleton
-    Indexer indexer(ChunkIndex index, Chunker chunker, Embedder embedder) {
-        return new Indexer(index, chunker, embedder, IndexerOptions.defaults());
+    Indexer indexer(ChunkIndex index, Chunker chunker, Embedder embedder, SextantConfig config) {
+        return new Indexer(index, chunker, embedder, new IndexerOptions(config.sync().embedBatchSize(),
+                config.sync().commitEveryDocs(), IndexerOptions.defaults().refreshEvery()));
     }
 
     @Produces

@@ -30,6 +30,8 @@ public interface SextantConfig {
 
     Rerank rerank();
 
+    Secrets secrets();
+
     interface Demo {
         /** Index the demo corpus and enable the demo accounts (password {@code demo}). */
         @WithDefault("false")
@@ -106,6 +108,14 @@ public interface SextantConfig {
         /** How long shutdown waits for a running sync to stop before the index closes. */
         @WithDefault("PT30S")
         Duration shutdownTimeout();
+
+        /** Documents between the intermediate commits of a long sync, each with the source's latest checkpoint. */
+        @WithDefault("1000")
+        int commitEveryDocs();
+
+        /** Chunks embedded per call to the model, across documents. */
+        @WithDefault("32")
+        int embedBatchSize();
     }
 
     /** An OpenAI-compatible chat endpoint (vLLM, Ollama, llama.cpp server, OpenAI, Azure); none without a base URL. */
@@ -148,5 +158,11 @@ public interface SextantConfig {
         /** The most passage words the LLM stage is given per query. */
         @WithDefault("4000")
         int llmTokenBudget();
+    }
+
+    /** How source credentials are encrypted at rest. */
+    interface Secrets {
+        /** Base64 of a 32-byte AES key; without it the key file {@code secrets.key} in the data folder is used. */
+        Optional<String> key();
     }
 }

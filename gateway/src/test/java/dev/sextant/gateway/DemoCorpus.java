@@ -5,7 +5,7 @@ import dev.sextant.acl.AclFormat;
 import dev.sextant.acl.AclSyntaxException;
 import dev.sextant.acl.PrincipalResolver;
 import dev.sextant.acl.Principals;
-import dev.sextant.acl.GroupDirectory;
+import dev.sextant.acl.IdentityDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,7 +27,7 @@ final class DemoCorpus {
     /** Someone who signs in: a demo account, or one of {@link #EDGE_READERS}, which a test creates. */
     record Reader(String username, String email, Set<String> groups, String password) {
         Principals principals() {
-            return new PrincipalResolver(GroupDirectory.EMPTY).resolve(email, groups);
+            return new PrincipalResolver(IdentityDirectory.EMPTY).resolve(email, groups);
         }
     }
 

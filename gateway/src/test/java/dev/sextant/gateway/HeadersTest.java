@@ -30,7 +30,9 @@ class HeadersTest {
     @Test
     void errorsCarryThem() {
         assertSecurityHeaders(given().get("/no-such-page"), 404);
-        assertApi(given().get("/api/no-such-endpoint"), 404);
+        assertApi(given().auth().preemptive().basic("alice", "demo").get("/api/no-such-endpoint"), 404);
+        // Every /api path needs a reader, so an anonymous caller learns no more than 401 about what exists.
+        assertApi(given().get("/api/no-such-endpoint"), 401);
     }
 
     private static void assertApi(Response response, int status) {

@@ -22,7 +22,15 @@ final class UserCommandProcess {
 
     static Result run(Path dataDir, String stdin, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), UserCommand.class.getName()));
+                "-cp", System.getProperty("java.class.path")));
+        // Under the profile pg (the PostgreSQL run) the command must reach the server's PostgreSQL, as it does in use.
+        if (System.getProperty("quarkus.test.profile", "").contains("pg")) {
+            command.add("-Dquarkus.profile=pg");
+            for (String key : List.of("sextant.postgresql.url", "sextant.postgresql.username", "sextant.postgresql.password")) {
+                command.add("-D" + key + "=" + System.getProperty(key, ""));
+            }
+        }
+        command.add(UserCommand.class.getName());
         command.addAll(List.of(args));
         command.addAll(List.of("--data", dataDir.toAbsolutePath().toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -29,7 +29,7 @@ class UserSignInTest {
                     .body("signed_in", equalTo(true))
                     .body("username", equalTo("frank"))
                     .body("email", equalTo("frank@example.com"))
-                    .body("roles", equalTo(java.util.List.of("user")));
+                    .body("roles", equalTo(java.util.List.of("employee")));
             given().auth().preemptive().basic("frank", "correct horse batterY")
                     .get("/api/session")
                     .then().statusCode(401);

@@ -52,6 +52,12 @@ public interface ChunkIndex extends Closeable {
     /** Content hash to vector for the document's chunks as indexed now: what a re-index may reuse. */
     Map<String, float[]> vectorsOf(String documentId) throws IOException;
 
+    /**
+     * The document's ACL as indexed now, for an admin asking why someone can or cannot read it; empty when the
+     * index holds no such document, {@link Acl#NONE} when its stored ACL cannot be read.
+     */
+    Optional<Acl> acl(String documentId) throws IOException;
+
     /** The connectors that have documents in the index. */
     Set<String> connectorIds() throws IOException;
 

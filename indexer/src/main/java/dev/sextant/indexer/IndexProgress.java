@@ -10,7 +10,7 @@ public final class IndexProgress {
 
     /** A consistent-enough copy of the counters at one moment. */
     public record Snapshot(State state, String connectorId, int discovered, int processed, int upserted,
-                           int deleted, int unchanged, int skipped, int chunksEmbedded, int chunksReused,
+                           int deleted, int aclUpdated, int unchanged, int skipped, int chunksEmbedded, int chunksReused,
                            String error) {
     }
 
@@ -21,6 +21,7 @@ public final class IndexProgress {
     final AtomicInteger processed = new AtomicInteger();
     final AtomicInteger upserted = new AtomicInteger();
     final AtomicInteger deleted = new AtomicInteger();
+    final AtomicInteger aclUpdated = new AtomicInteger();
     final AtomicInteger unchanged = new AtomicInteger();
     final AtomicInteger skipped = new AtomicInteger();
     final AtomicInteger chunksEmbedded = new AtomicInteger();
@@ -29,7 +30,7 @@ public final class IndexProgress {
     void start(String connector) {
         connectorId.set(connector);
         error.set(null);
-        for (AtomicInteger counter : new AtomicInteger[] {discovered, processed, upserted, deleted, unchanged, skipped,
+        for (AtomicInteger counter : new AtomicInteger[] {discovered, processed, upserted, deleted, aclUpdated, unchanged, skipped,
                 chunksEmbedded, chunksReused}) {
             counter.set(0);
         }
@@ -45,6 +46,6 @@ public final class IndexProgress {
 
     public Snapshot snapshot() {
         return new Snapshot(state.get(), connectorId.get(), discovered.get(), processed.get(), upserted.get(),
-                deleted.get(), unchanged.get(), skipped.get(), chunksEmbedded.get(), chunksReused.get(), error.get());
+                deleted.get(), aclUpdated.get(), unchanged.get(), skipped.get(), chunksEmbedded.get(), chunksReused.get(), error.get());
     }
 }

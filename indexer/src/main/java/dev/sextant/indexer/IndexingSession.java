@@ -1,5 +1,6 @@
 package dev.sextant.indexer;
 
+import dev.sextant.acl.Acl;
 import dev.sextant.connectors.SourceDocument;
 import dev.sextant.connectors.SyncSession;
 import java.io.IOException;
@@ -132,6 +133,29 @@ final class IndexingSession implements SyncSession {
     }
 
     @Override
+    public boolean updateAcl(String documentId, Acl acl, String version) throws IOException {
+        if (acl.clauses().size() > ChunkIndex.MAX_ACL_CLAUSES) {
+            index.delete(documentId);
+            skip(documentId, "ACL has " + acl.clauses().size() + " clauses, more than the "
+                    + ChunkIndex.MAX_ACL_CLAUSES + " supported; left out of the index (fail closed)");
+            return true;
+        }
+        Pending queued = pending.get(documentId);
+        if (queued != null) {
+            SourceDocument d = queued.document();
+            pending.put(documentId, new Pending(new SourceDocument(d.id(), d.source(), d.title(), d.body(), d.url(),
+                    d.updated(), acl, version), queued.chunks(), queued.hashes(), queued.vectors()));
+            return true;
+        }
+        if (!index.updateAcl(documentId, acl, version)) {
+            return false;
+        }
+        progress.aclUpdated.incrementAndGet();
+        processed(1);
+        return true;
+    }
+
+    @Override
     public void skip(String location, String reason) {
         skipped.add(new SyncReport.Skipped(location, reason));
         progress.skipped.incrementAndGet();
@@ -146,7 +170,7 @@ final class IndexingSession implements SyncSession {
 
     SyncReport report(Duration took) {
         var s = progress.snapshot();
-        return new SyncReport(connectorId, s.upserted(), s.deleted(), s.unchanged(), s.chunksEmbedded(),
+        return new SyncReport(connectorId, s.upserted(), s.deleted(), s.aclUpdated(), s.unchanged(), s.chunksEmbedded(),
                 s.chunksReused(), List.copyOf(skipped), took, Duration.ofNanos(embeddingNanos));
     }
 

@@ -240,6 +240,11 @@ public abstract class ChunkIndexContractTest {
             assertThat(passages.get("report#1").text()).isEqualTo("Churn is low.");
             assertThat(passages.get("report#0").aclText()).isEqualTo(FINANCE_AND_BOB.format());
         }
+        assertThat(index.acl("report")).contains(FINANCE_AND_BOB);
+        assertThat(index.acl("missing")).isEmpty();
+        index.delete("report");
+        index.refresh();
+        assertThat(index.acl("report")).isEmpty();
     }
 
     @Test

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A deterministic stand-in for the model: a unit vector from the text's hash, and a count of what it embedded. */
-final class HashEmbedder implements Embedder {
+public final class HashEmbedder implements Embedder {
 
     final AtomicInteger passagesEmbedded = new AtomicInteger();
     private final long delayMillisPerPassage;
@@ -14,7 +14,7 @@ final class HashEmbedder implements Embedder {
         this.delayMillisPerPassage = delayMillisPerPassage;
     }
 
-    HashEmbedder() {
+    public HashEmbedder() {
         this(0);
     }
 

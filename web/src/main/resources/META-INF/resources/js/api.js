@@ -12,7 +12,7 @@ export class ApiError extends Error {
   }
 }
 
-/** GET /api/session: {signed_in, username, email, demo}. */
+/** GET /api/session: {signed_in, username, email, roles, demo, mode}. */
 export async function fetchSession() {
   const res = await fetch('/api/session', { headers: { Accept: 'application/json' }, cache: 'no-store' });
   if (!res.ok) throw new ApiError(`HTTP ${res.status}`, res.status);

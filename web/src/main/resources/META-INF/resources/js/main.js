@@ -54,6 +54,7 @@ const answer = createAnswerPanel({
 const state = {
   signedIn: false,
   demo: false,
+  mode: 'builtin', // 'oidc': the provider signs people in and out (/login, /logout), not the form
   query: '',
   nextOffset: 0,
   total: 0,
@@ -85,6 +86,7 @@ async function start() {
     return;
   }
   state.demo = Boolean(session.demo);
+  state.mode = session.mode === 'oidc' ? 'oidc' : 'builtin';
   if (session.signed_in) {
     showSearch(session);
   } else {
@@ -98,6 +100,10 @@ function showSignIn(message) {
   state.signedIn = false;
   abortSearch();
   answer.reset();
+  if (state.mode === 'oidc') {
+    location.assign('/login');
+    return;
+  }
   document.body.dataset.view = 'signed-out';
   document.title = 'Sign in – Sextant';
   ui.boot.hidden = true;
@@ -329,6 +335,12 @@ async function signOut() {
   ui.signOut.disabled = true;
   abortSearch();
   answer.reset();
+  sessionStorage.removeItem(PENDING_QUERY_KEY);
+  if (state.mode === 'oidc') {
+    // Ends the provider's session too, which then sends the browser back to the page.
+    location.assign('/logout');
+    return;
+  }
   await logout();
   ui.signOut.disabled = false;
   sessionStorage.removeItem(PENDING_QUERY_KEY);

@@ -3,6 +3,7 @@ package dev.sextant.bench.load;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sextant.bench.MachineInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,11 +34,7 @@ public final class LoadReport {
         s.put("sign_in", "POST /j_security_check, then the " + SessionSignIn.COOKIE + " cookie");
         s.put("workload", "GET /api/search, limit " + Workload.PAGE_SIZE + ", keyword/question/phrase/prefix"
                 + " queries in turn, pages 1-" + Workload.PAGES + " (offset)");
-        ObjectNode machine = report.putObject("machine");
-        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-        machine.put("arch", System.getProperty("os.arch"));
-        machine.put("cpus", Runtime.getRuntime().availableProcessors());
-        machine.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
+        MachineInfo.describe(report.putObject("machine"));
 
         LoadRecorder recorder = result.recorder();
         double seconds = result.elapsedNanos() / 1e9;

@@ -1,5 +1,6 @@
 package dev.sextant.connectors.fs;
 
+import dev.sextant.acl.Acl;
 import dev.sextant.connectors.SourceDocument;
 import dev.sextant.connectors.SyncSession;
 import java.util.ArrayList;
@@ -55,6 +56,17 @@ final class RecordingSyncSession implements SyncSession {
     public void delete(String documentId) {
         documents.remove(documentId);
         deletes.add(documentId);
+    }
+
+    @Override
+    public boolean updateAcl(String documentId, Acl acl, String version) {
+        SourceDocument d = documents.get(documentId);
+        if (d == null) {
+            return false;
+        }
+        documents.put(documentId, new SourceDocument(d.id(), d.source(), d.title(), d.body(), d.url(), d.updated(),
+                acl, version));
+        return true;
     }
 
     @Override

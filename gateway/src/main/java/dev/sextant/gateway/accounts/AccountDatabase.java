@@ -1,6 +1,7 @@
 package dev.sextant.gateway.accounts;
 
 import dev.sextant.gateway.DataFolder;
+import dev.sextant.gateway.db.PostgresqlSwitch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,7 +15,8 @@ import org.h2.jdbcx.JdbcDataSource;
  * The server's database for a data folder, opened from outside the server: the JDBC URL and credentials are
  * the server's own ({@code application.properties}), whose {@code AUTO_SERVER=TRUE} lets this process reach
  * the database through the running server, or open it itself when none runs. The schema is brought up to
- * date with the server's migrations, so the first admin can be created before the first start.
+ * date with the server's migrations, so the first admin can be created before the first start. With the profile
+ * {@code pg} it is the server's PostgreSQL database instead ({@link PostgresqlSwitch}).
  */
 public final class AccountDatabase {
 
@@ -27,12 +29,17 @@ public final class AccountDatabase {
     /** Prepares the data folder (owner-only), connects, and applies any pending migration. */
     public static DataSource open(Path dataDir) throws IOException {
         Path folder = DataFolder.prepare(dataDir);
+        DataSource dataSource = PostgresqlSwitch.fromEnvironment().orElseGet(() -> h2(folder));
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        return dataSource;
+    }
+
+    private static DataSource h2(Path folder) {
         Properties server = serverProperties();
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL(jdbcUrl(server, folder));
         dataSource.setUser(server.getProperty("quarkus.datasource.username"));
         dataSource.setPassword(server.getProperty("quarkus.datasource.password"));
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         return dataSource;
     }
 

@@ -2,7 +2,12 @@ package dev.sextant.gateway.answer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sextant.gateway.audit.AuditAction;
+import dev.sextant.gateway.audit.AuditLog;
 import dev.sextant.gateway.auth.ReaderPrincipals;
+import dev.sextant.gateway.limits.RateLimited;
+import dev.sextant.gateway.limits.RequestKind;
+import dev.sextant.retriever.Candidate;
 import dev.sextant.retriever.InvalidQueryException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -38,20 +43,24 @@ public class AnswerResource {
     private final ReaderPrincipals principals;
     private final SecurityIdentity identity;
     private final ObjectMapper mapper;
+    private final AuditLog audit;
 
     @Context
     Sse sse;
 
-    AnswerResource(AnswerService answers, ReaderPrincipals principals, SecurityIdentity identity, ObjectMapper mapper) {
+    AnswerResource(AnswerService answers, ReaderPrincipals principals, SecurityIdentity identity, ObjectMapper mapper,
+                   AuditLog audit) {
         this.answers = answers;
         this.principals = principals;
         this.identity = identity;
         this.mapper = mapper;
+        this.audit = audit;
     }
 
     @POST
     @Path("answer")
     @Blocking
+    @RateLimited(RequestKind.ANSWER)
     @Produces(MediaType.APPLICATION_JSON)
     public AnswerResponse answer(AnswerRequest body) throws IOException, InterruptedException {
         return answers.write(searched(body), text -> { });
@@ -60,6 +69,7 @@ public class AnswerResource {
     @POST
     @Path("answer")
     @Blocking
+    @RateLimited(RequestKind.ANSWER)
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public Multi<OutboundSseEvent> streamAnswer(AnswerRequest body) throws IOException, InterruptedException {
         return stream(searched(body));
@@ -68,6 +78,7 @@ public class AnswerResource {
     @POST
     @Path("chat")
     @Blocking
+    @RateLimited(RequestKind.CHAT)
     @Produces(MediaType.APPLICATION_JSON)
     public AnswerResponse chat(ChatRequest body) throws IOException, InterruptedException {
         return answers.write(searched(body), text -> { });
@@ -76,6 +87,7 @@ public class AnswerResource {
     @POST
     @Path("chat")
     @Blocking
+    @RateLimited(RequestKind.CHAT)
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public Multi<OutboundSseEvent> streamChat(ChatRequest body) throws IOException, InterruptedException {
         return stream(searched(body));
@@ -89,14 +101,22 @@ public class AnswerResource {
         if (limit < 1 || limit > MAX_SOURCES) {
             throw new InvalidQueryException("limit must be between 1 and " + MAX_SOURCES + ", got " + limit);
         }
-        return answers.search(body.query(), limit, principals.of(identity));
+        return audited(AuditAction.ANSWER, body.query(), answers.search(body.query(), limit, principals.of(identity)));
     }
 
     private AnswerService.Searched searched(ChatRequest body) throws IOException, InterruptedException {
         if (body == null) {
             throw new InvalidQueryException("send a JSON body {\"messages\": [{\"role\": \"user\", \"content\": \"...\"}]}");
         }
-        return answers.search(body.turns(), principals.of(identity));
+        var turns = body.turns();
+        return audited(AuditAction.CHAT, turns.getLast().content(), answers.search(turns, principals.of(identity)));
+    }
+
+    /** The sources the writer will read are what the answer returns: the audit log records them before it streams. */
+    private AnswerService.Searched audited(AuditAction action, String asked, AnswerService.Searched searched) {
+        audit.record(identity, action, asked, action == AuditAction.CHAT ? searched.query() : null,
+                searched.result().page().stream().map(Candidate::docId).toList());
+        return searched;
     }
 
     /**

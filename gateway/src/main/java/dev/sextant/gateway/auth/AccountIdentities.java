@@ -25,7 +25,8 @@ import java.util.function.Function;
  * the account exists) behind the {@link LoginThrottle}, skips bcrypt for a password the {@link CredentialCache}
  * saw verified a moment ago, refuses demo accounts outside demo mode, and attaches the email and groups that
  * principal resolution needs. The account is read again on every call, so that a password changed or an
- * account removed by another process (the {@code user} command) takes effect at once.
+ * account removed by another process (the {@code user} command) takes effect at once. In the {@code oidc}
+ * sign-in mode built-in accounts sign in neither with a password nor with a session.
  */
 @ApplicationScoped
 public class AccountIdentities {
@@ -46,16 +47,23 @@ public class AccountIdentities {
     private final boolean demoMode;
     private final LoginThrottle throttle;
     private final CredentialCache verified;
+    private final boolean builtinSignIn;
 
     @Inject
-    AccountIdentities(AccountStore accounts, SextantConfig config) {
+    AccountIdentities(AccountStore accounts, SextantConfig config, SignInConfig signIn) {
         this(accounts::find, config.demo().enabled(),
                 new LoginThrottle(LoginThrottle.Policy.DEFAULT, InstantSource.system()),
-                new CredentialCache(VERIFIED_FOR, 10_000, InstantSource.system()));
+                new CredentialCache(VERIFIED_FOR, 10_000, InstantSource.system()), signIn.builtin());
     }
 
     AccountIdentities(Function<String, Optional<Account>> accounts, boolean demoMode, LoginThrottle throttle,
                       CredentialCache verified) {
+        this(accounts, demoMode, throttle, verified, true);
+    }
+
+    AccountIdentities(Function<String, Optional<Account>> accounts, boolean demoMode, LoginThrottle throttle,
+                      CredentialCache verified, boolean builtinSignIn) {
+        this.builtinSignIn = builtinSignIn;
         this.accounts = accounts;
         this.demoMode = demoMode;
         this.throttle = throttle;
@@ -69,6 +77,7 @@ public class AccountIdentities {
      * @throws AuthenticationFailedException on a wrong username or password
      */
     public SecurityIdentity withPassword(String username, char[] password, String clientAddress) {
+        requireBuiltinSignIn();
         Optional<Account> account = usable(username);
         if (account.isPresent() && verified.contains(username, password, account.get().passwordHash)) {
             return identity(account.get());
@@ -89,10 +98,18 @@ public class AccountIdentities {
 
     /** For a session the server issued: the account must still be usable and have the same password. */
     public SecurityIdentity forSession(String username, String credentialTag) {
+        requireBuiltinSignIn();
         Account account = usable(username)
                 .filter(a -> credentialTag(a.passwordHash).equals(credentialTag))
                 .orElseThrow(() -> new AuthenticationFailedException("session ended: account gone or password changed"));
         return identity(account);
+    }
+
+    private void requireBuiltinSignIn() {
+        if (!builtinSignIn) {
+            throw new AuthenticationFailedException("built-in accounts are off (sextant.auth.mode=oidc): "
+                    + "sign in through the OIDC provider");
+        }
     }
 
     private Optional<Account> usable(String username) {

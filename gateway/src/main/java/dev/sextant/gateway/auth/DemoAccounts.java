@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
  * At start, before anything is indexed: refuses demo mode beside real sources or off loopback
  * ({@link DemoModeCheck}); in demo mode writes the demo accounts (password {@code demo}) except over a real
  * account, and says so loudly; outside it deletes them, and says how to create the first admin if none exists.
+ * In the {@code oidc} sign-in mode the provider signs people in: demo mode then only indexes the demo corpus.
  */
 @ApplicationScoped
 public class DemoAccounts {
@@ -41,21 +42,23 @@ public class DemoAccounts {
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event, SextantConfig config,
-                 DataSource dataSource,
+                 SignInConfig signIn, DataSource dataSource,
                  @ConfigProperty(name = "quarkus.http.host", defaultValue = "0.0.0.0") String httpHost)
             throws SQLException {
         boolean demo = config.demo().enabled();
         DemoModeCheck.require(demo, config.fs().roots().orElse(List.of()), httpHost);
         AccountTable accounts = new AccountTable(dataSource);
         if (demo) {
-            writeDemoAccounts(accounts);
+            if (signIn.builtin()) {
+                writeDemoAccounts(accounts);
+            }
             return;
         }
         int removed = accounts.deleteDemo();
         if (removed > 0) {
             LOG.infof("demo mode is off: removed %d demo accounts", removed);
         }
-        if (accounts.count() == 0) {
+        if (signIn.builtin() && accounts.count() == 0) {
             String launcher = System.getenv().getOrDefault("SEXTANT_LAUNCHER", "./sextant");
             LOG.warnf("no accounts yet, so nobody can sign in. Create the first admin (with your own email; "
                     + "the server may keep running):%n    %s", UserCommand.firstAdminCommand(launcher, config.dataDir()));

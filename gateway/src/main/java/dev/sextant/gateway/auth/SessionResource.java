@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Who is signed in (for the page, which must not trigger a login challenge to find out), and sign-out, which
@@ -24,16 +25,21 @@ import java.util.List;
 @PermitAll
 public class SessionResource {
 
-    public record Session(boolean signedIn, String username, String email, List<String> roles, boolean demo) {
+    /** {@code mode}: {@code builtin} (the page's own form) or {@code oidc} (the page sends people to {@code /login}). */
+    public record Session(boolean signedIn, String username, String email, List<String> roles, boolean demo,
+                          String mode) {
     }
 
     private final SecurityIdentity identity;
     private final boolean demo;
     private final SessionStore sessions;
     private final SessionCookie cookie;
+    private final String mode;
 
-    SessionResource(SecurityIdentity identity, SextantConfig config, SessionStore sessions, SessionCookie cookie) {
+    SessionResource(SecurityIdentity identity, SextantConfig config, SignInConfig signIn, SessionStore sessions,
+                    SessionCookie cookie) {
         this.identity = identity;
+        this.mode = signIn.mode().name().toLowerCase(Locale.ROOT);
         this.demo = config.demo().enabled();
         this.sessions = sessions;
         this.cookie = cookie;
@@ -44,10 +50,10 @@ public class SessionResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Session session() {
         if (identity.isAnonymous()) {
-            return new Session(false, null, null, List.of(), demo);
+            return new Session(false, null, null, List.of(), demo, mode);
         }
         return new Session(true, identity.getPrincipal().getName(), identity.getAttribute(AccountIdentities.EMAIL),
-                identity.getRoles().stream().sorted().toList(), demo);
+                identity.getRoles().stream().sorted().toList(), demo, mode);
     }
 
     @POST

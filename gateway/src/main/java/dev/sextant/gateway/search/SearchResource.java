@@ -1,7 +1,11 @@
 package dev.sextant.gateway.search;
 
 import dev.sextant.gateway.SextantConfig;
+import dev.sextant.gateway.audit.AuditAction;
+import dev.sextant.gateway.audit.AuditLog;
 import dev.sextant.gateway.auth.ReaderPrincipals;
+import dev.sextant.gateway.limits.RateLimited;
+import dev.sextant.gateway.limits.RequestKind;
 import dev.sextant.retriever.InvalidQueryException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -27,18 +31,21 @@ public class SearchResource {
     private final SearchService search;
     private final ReaderPrincipals principals;
     private final SecurityIdentity identity;
+    private final AuditLog audit;
     private final int maxLimit;
 
     SearchResource(SearchService search, ReaderPrincipals principals, SecurityIdentity identity,
-                   SextantConfig config) {
+                   SextantConfig config, AuditLog audit) {
         this.search = search;
         this.principals = principals;
         this.identity = identity;
+        this.audit = audit;
         this.maxLimit = config.search().maxLimit();
     }
 
     @GET
     @Blocking
+    @RateLimited(RequestKind.SEARCH)
     @Produces(MediaType.APPLICATION_JSON)
     public SearchResponse search(@QueryParam("q") String q, @QueryParam("limit") String limit,
                                  @QueryParam("offset") String offset, @QueryParam("explain") String explain)
@@ -50,7 +57,10 @@ public class SearchResource {
             throw new WebApplicationException(Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON)
                     .entity(Map.of("error", "explain=true shows raw ranking scores, which are for admins only")).build());
         }
-        return search.search(q, principals.of(identity), l, o, withScores);
+        SearchResponse response = search.search(q, principals.of(identity), l, o, withScores);
+        audit.record(identity, AuditAction.SEARCH, q, null,
+                response.hits().stream().map(SearchResponse.Hit::docId).toList());
+        return response;
     }
 
     private static int intParam(String name, String value, int fallback, int min, int max) {

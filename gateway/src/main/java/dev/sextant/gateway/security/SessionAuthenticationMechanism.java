@@ -1,5 +1,6 @@
 package dev.sextant.gateway.security;
 
+import dev.sextant.gateway.auth.SignInConfig;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -22,9 +23,11 @@ import java.util.Set;
 public class SessionAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private final SessionCookie cookie;
+    private final String challenge;
 
-    SessionAuthenticationMechanism(SessionCookie cookie) {
+    SessionAuthenticationMechanism(SessionCookie cookie, SignInConfig signIn) {
         this.cookie = cookie;
+        this.challenge = signIn.builtin() ? "Basic realm=\"Sextant\", charset=\"UTF-8\"" : "Bearer realm=\"Sextant\"";
     }
 
     @Override
@@ -43,17 +46,17 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
     }
 
     /**
-     * 401, with a Basic challenge only for clients that are not browsers: a browser would answer it with its
-     * own password dialog over the page, while the page has its own sign-in form. Browsers send
-     * {@code Sec-Fetch-Mode}; curl and API libraries do not.
+     * 401, with a challenge only for clients that are not browsers: a browser would answer a Basic one with its
+     * own password dialog over the page, while the page has its own sign-in. Browsers send
+     * {@code Sec-Fetch-Mode}; curl and API libraries do not. The challenge is Basic for built-in accounts and
+     * Bearer in the {@code oidc} mode; an API request is never redirected to the provider's login page.
      */
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
         if (context.request().getHeader("Sec-Fetch-Mode") != null) {
             return Uni.createFrom().item(new ChallengeData(401));
         }
-        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate",
-                "Basic realm=\"Sextant\", charset=\"UTF-8\""));
+        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", challenge));
     }
 
     @Override

@@ -2,6 +2,10 @@ package dev.sextant.gateway.indexing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.sextant.connectors.http.RateLimitedException;
+import java.time.temporal.ChronoUnit;
 
 import dev.sextant.indexer.SyncReport;
 import java.io.IOException;
@@ -177,6 +181,80 @@ class SyncSchedulerTest {
     }
 
     @Test
+    void aRateLimitPausesTheSourceUntilItsResetAndItRunsAgainThen() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        Instant reset = Instant.now().plusMillis(600);
+        scheduler = new SyncScheduler(sources.subList(0, 1), source -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new RateLimitedException(reset, "rate limit of api.example.com spent");
+            }
+            return count(source);
+        }, LONG);
+        scheduler.start();
+
+        waitFor(() -> scheduler.sources().get(0).runs() == 1 && scheduler.sources().get(0).state().equals("rate_limited"));
+        SourceStatus limited = scheduler.sources().get(0);
+        assertThat(limited.pausedUntil()).isEqualTo(reset);
+        assertThat(limited.nextRun()).isCloseTo(reset, within(100, ChronoUnit.MILLIS));
+        assertThat(limited.lastRun().ok()).as("a rate limit is no failure").isTrue();
+        assertThat(limited.lastRun().rateLimitedUntil()).isEqualTo(reset);
+        assertThat(scheduler.failures()).isEmpty();
+
+        waitFor(() -> runsOf(sources.get(0)) == 1);
+        assertThat(Instant.now()).as("ran again at the reset, not an interval later").isAfterOrEqualTo(reset);
+        waitFor(() -> scheduler.sources().get(0).state().equals("idle"));
+        assertThat(scheduler.sources().get(0).pausedUntil()).isNull();
+    }
+
+    @Test
+    void aPausedSourceRunsNeitherOnScheduleNorOnDemandUntilResumed() throws Exception {
+        scheduler = new SyncScheduler(List.of(), this::count, LONG);
+        ConfiguredSource stored = new ConfiguredSource("notes", "notes", null, sources.get(0).connector());
+        scheduler.add(stored, Duration.ofMillis(50), true, null);
+        scheduler.start();
+        Thread.sleep(200);
+        assertThat(runsOf(stored)).isZero();
+        assertThat(scheduler.sources()).singleElement().satisfies(s -> {
+            assertThat(s.state()).isEqualTo("paused");
+            assertThat(s.stored()).isTrue();
+            assertThat(s.schedule()).isEqualTo("PT0.05S");
+        });
+        assertThat(scheduler.trigger("notes")).contains(SyncScheduler.Trigger.PAUSED);
+
+        assertThat(scheduler.resume("notes")).contains(SyncScheduler.Trigger.QUEUED);
+        waitFor(() -> runsOf(stored) >= 2);
+        assertThat(scheduler.pause("notes")).contains(true);
+        int paused = runsOf(stored);
+        Thread.sleep(200);
+        assertThat(runsOf(stored)).as("no run after the pause").isLessThanOrEqualTo(paused + 1);
+        assertThat(scheduler.remove("notes")).contains(true);
+        assertThat(scheduler.sources()).isEmpty();
+        assertThat(scheduler.trigger("notes")).isEmpty();
+    }
+
+    @Test
+    void aStoredSourceIsNotRemovedWhileItRunsAndAddedOnesDoNotCountAsFirstRuns() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        scheduler = new SyncScheduler(List.of(), source -> {
+            running.countDown();
+            release.await();
+            return count(source);
+        }, LONG);
+        scheduler.start();
+        assertThat(scheduler.awaitFirstRuns(Duration.ZERO)).as("no configured source to wait for").isTrue();
+        scheduler.add(new ConfiguredSource("notes", "notes", null, sources.get(0).connector()), LONG, false, null);
+        assertThatThrownBy(() -> scheduler.add(new ConfiguredSource("notes", "notes", null,
+                sources.get(0).connector()), LONG, false, null)).hasMessageContaining("exists already");
+        assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(scheduler.remove("notes")).contains(false);
+        release.countDown();
+        waitFor(() -> scheduler.sources().get(0).state().equals("idle"));
+        assertThat(scheduler.remove("notes")).contains(true);
+    }
+
+    @Test
     void anIntervalMustBePositive() {
         assertThatThrownBy(() -> new SyncScheduler(sources, this::count, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sextant.sync.interval");
@@ -184,7 +262,7 @@ class SyncSchedulerTest {
 
     private SyncReport count(ConfiguredSource source) {
         runs.computeIfAbsent(source.id(), k -> new AtomicInteger()).incrementAndGet();
-        return new SyncReport(source.connector().id(), 0, 0, 0, 0, 0, List.of(), Duration.ZERO, Duration.ZERO);
+        return new SyncReport(source.connector().id(), 0, 0, 0, 0, 0, 0, List.of(), Duration.ZERO, Duration.ZERO);
     }
 
     private int runsOf(ConfiguredSource source) {

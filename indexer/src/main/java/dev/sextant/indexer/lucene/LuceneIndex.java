@@ -1,6 +1,7 @@
 package dev.sextant.indexer.lucene;
 
 import dev.sextant.acl.Acl;
+import dev.sextant.acl.AclFormat;
 import dev.sextant.connectors.SourceDocument;
 import dev.sextant.indexer.ChunkIndex;
 import dev.sextant.indexer.ChunkText;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexReader;
@@ -303,6 +305,18 @@ public final class LuceneIndex implements ChunkIndex {
             return donor.vectorsOf(documentId);
         }
         return vectors;
+    }
+
+    @Override
+    public Optional<Acl> acl(String documentId) throws IOException {
+        List<String> acls = new ArrayList<>(1);
+        forEachMatch(new TermQuery(new Term(IndexSchema.DOC_ID, documentId)), (leaf, doc) -> {
+            if (acls.isEmpty()) {
+                BinaryDocValues values = leaf.reader().getBinaryDocValues(IndexSchema.ACL_TEXT);
+                acls.add(values != null && values.advanceExact(doc) ? values.binaryValue().utf8ToString() : "");
+            }
+        });
+        return acls.stream().findFirst().map(AclFormat::parseOrNone);
     }
 
     static String contentHash(LeafReaderContext leaf, int doc) throws IOException {
