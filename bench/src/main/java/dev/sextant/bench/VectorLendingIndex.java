@@ -72,6 +72,11 @@ final class VectorLendingIndex implements ChunkIndex {
     }
 
     @Override
+    public Optional<Acl> acl(String documentId) throws IOException {
+        return target.acl(documentId);
+    }
+
+    @Override
     public Set<String> connectorIds() throws IOException {
         return target.connectorIds();
     }

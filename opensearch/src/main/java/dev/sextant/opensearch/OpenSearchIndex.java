@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sextant.acl.Acl;
+import dev.sextant.acl.AclFormat;
 import dev.sextant.indexer.ChunkIndex;
 import dev.sextant.indexer.IndexProfile;
 import dev.sextant.indexer.IndexSnapshot;
@@ -218,6 +219,18 @@ public final class OpenSearchIndex implements ChunkIndex {
             vectors.put(s.path(IndexSchema.CONTENT_HASH).asText(), v);
         });
         return vectors;
+    }
+
+    @Override
+    public Optional<Acl> acl(String documentId) throws IOException {
+        ObjectNode body = OpenSearchHttp.object();
+        body.put("size", 1);
+        body.putObject("query").putObject("term").put(IndexSchema.DOC_ID, documentId);
+        body.putObject("_source").putArray("includes").add(IndexSchema.ACL_TEXT);
+        JsonNode hits = http.send("POST", "/" + chunks + "/_search", Map.of(), body).path("hits").path("hits");
+        // A chunk without an ACL is readable by nobody: parsing "" gives Acl.NONE.
+        return hits.isEmpty() ? Optional.empty()
+                : Optional.of(AclFormat.parseOrNone(hits.get(0).path("_source").path(IndexSchema.ACL_TEXT).asText("")));
     }
 
     /** Visits the {@code _source} of every chunk matching the query, as of the last refresh, in pages sorted by id. */
