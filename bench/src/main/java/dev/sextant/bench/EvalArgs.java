@@ -1,6 +1,8 @@
 package dev.sextant.bench;
 
+import dev.sextant.opensearch.OpenSearchSettings;
 import dev.sextant.reranker.SearchSettings;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -13,9 +15,10 @@ import java.util.List;
  *                for a truncated corpus and not comparable with published ones
  * @param search  the production {@link SearchSettings#DEFAULTS} with the overrides asked for; its depth must
  *                exceed 100 for Recall@100 to see 100 documents, since several chunks of one document collapse
+ * @param opensearch where the searches run with {@code --backend opensearch}; null for the embedded Lucene index
  */
 record EvalArgs(Path dataset, List<EvalMode> modes, Path out, String split, Path cache, int maxDocs,
-                SearchSettings search, int warmup, CascadeArgs cascade) {
+                SearchSettings search, int warmup, CascadeArgs cascade, OpenSearchSettings opensearch) {
 
     static final String USAGE = """
             Usage: ./sextant eval --dataset DIR --out REPORT.json [options]
@@ -29,6 +32,9 @@ record EvalArgs(Path dataset, List<EvalMode> modes, Path out, String split, Path
               --depth N         chunk hits per retriever per query (default: the production setting, 300)
               --dense-floor X   least cosine similarity of a kNN-only hit (default: the production setting)
               --warmup N        untimed queries before timing each mode (default: 50)
+              --backend B       lucene (default) or opensearch: the cached Lucene index's chunks and vectors
+                                are copied into the cluster once (index prefix sextant-eval), then searched there
+              --opensearch-url U  with --backend opensearch: the cluster, e.g. http://127.0.0.1:9200 (required)
               --llm-base-url U  cascade: the OpenAI-compatible endpoint, e.g. http://localhost:8000/v1 (required)
               --llm-model NAME  cascade: the model it serves (required)
               --llm-api-key K   cascade: bearer token, if the endpoint wants one
@@ -52,6 +58,8 @@ record EvalArgs(Path dataset, List<EvalMode> modes, Path out, String split, Path
         String llmApiKey = null;
         String llmMode = "listwise";
         Path crossEncoder = null;
+        String backend = "lucene";
+        String opensearchUrl = null;
         Flags flags = new Flags(args);
         while (flags.next()) {
             String flag = flags.flag();
@@ -71,6 +79,8 @@ record EvalArgs(Path dataset, List<EvalMode> modes, Path out, String split, Path
                 case "--llm-api-key" -> llmApiKey = value;
                 case "--llm-mode" -> llmMode = value;
                 case "--cross-encoder" -> crossEncoder = Path.of(value);
+                case "--backend" -> backend = value;
+                case "--opensearch-url" -> opensearchUrl = value;
                 default -> throw new UsageException("unknown option '" + flag + "'");
             }
         }
@@ -86,7 +96,30 @@ record EvalArgs(Path dataset, List<EvalMode> modes, Path out, String split, Path
         List<EvalMode> parsed = parseModes(modes);
         CascadeArgs cascade = parsed.contains(EvalMode.CASCADE)
                 ? CascadeArgs.of(llmBaseUrl, llmModel, llmApiKey, llmMode, crossEncoder) : null;
-        return new EvalArgs(dataset, parsed, out, split, cache, maxDocs, search, warmup, cascade);
+        return new EvalArgs(dataset, parsed, out, split, cache, maxDocs, search, warmup, cascade,
+                opensearch(backend, opensearchUrl));
+    }
+
+    private static OpenSearchSettings opensearch(String backend, String url) {
+        switch (backend) {
+            case "lucene" -> {
+                if (url != null) {
+                    throw new UsageException("--opensearch-url goes with --backend opensearch");
+                }
+                return null;
+            }
+            case "opensearch" -> {
+                if (url == null) {
+                    throw new UsageException("--backend opensearch needs --opensearch-url, e.g. http://127.0.0.1:9200");
+                }
+                try {
+                    return new OpenSearchSettings(URI.create(url), "sextant-eval", 1, 0);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException("--opensearch-url: " + e.getMessage());
+                }
+            }
+            default -> throw new UsageException("--backend must be lucene or opensearch, got '" + backend + "'");
+        }
     }
 
     boolean truncated() {

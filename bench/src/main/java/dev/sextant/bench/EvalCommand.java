@@ -1,12 +1,15 @@
 package dev.sextant.bench;
 
 import dev.sextant.indexer.BgeSmallEmbedder;
+import dev.sextant.indexer.ChunkIndex;
 import dev.sextant.indexer.ConsoleProgressBar;
 import dev.sextant.indexer.Embedder;
 import dev.sextant.indexer.HeadingAwareChunker;
 import dev.sextant.indexer.IndexProfile;
 import dev.sextant.indexer.lucene.IndexSchema;
 import dev.sextant.indexer.lucene.LuceneIndex;
+import dev.sextant.opensearch.OpenSearchIndex;
+import dev.sextant.opensearch.OpenSearchSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -102,9 +105,12 @@ public final class EvalCommand {
 
         List<ModeResult> results = new ArrayList<>();
         int chunks;
-        try (LuceneIndex index = LuceneIndex.open(cache.indexDir(key), IndexProfile.of(embedder, chunker))) {
-            chunks = index.chunkCount();
-            ModeRunner runner = new ModeRunner(index, embedder, options.search(), options.warmup(), options.cascade());
+        try (LuceneIndex lucene = LuceneIndex.open(cache.indexDir(key), IndexProfile.of(embedder, chunker));
+             ChunkIndex index = options.opensearch() == null ? null
+                     : openSearchCopy(options, dataset, lucene, key, chunker, embedder)) {
+            ChunkIndex searched = index == null ? lucene : index;
+            chunks = searched.chunkCount();
+            ModeRunner runner = new ModeRunner(searched, embedder, options.search(), options.warmup(), options.cascade());
             for (EvalMode mode : options.modes()) {
                 err.println("searching: " + mode.label + ", " + dataset.queries().size() + " queries");
                 ModeRunner.ModeRun run = runner.run(mode, dataset.queries());
@@ -124,6 +130,35 @@ public final class EvalCommand {
             out.println("(corpus truncated to the first " + options.maxDocs() + " documents: not comparable)");
         }
         out.println("report: " + options.out());
+    }
+
+    /**
+     * The OpenSearch index holding the same chunks and vectors as the cached Lucene index: opened under a prefix
+     * named by the cache key and, unless it already holds as many chunks, synced from the corpus with the Lucene
+     * index lending every vector.
+     */
+    private OpenSearchIndex openSearchCopy(EvalArgs options, BeirDataset dataset, LuceneIndex lucene, String key,
+                                           HeadingAwareChunker chunker, Embedder embedder)
+            throws IOException, InterruptedException {
+        OpenSearchSettings settings = options.opensearch().withPrefix("sextant-eval-" + key.substring(0, 12).toLowerCase());
+        OpenSearchIndex index = OpenSearchIndex.open(settings, IndexProfile.of(embedder, chunker), embedder.dimension());
+        try {
+            if (index.chunkCount() != lucene.chunkCount()) {
+                err.println("index: copying the cached chunks and vectors into OpenSearch at " + settings.url()
+                        + " (" + settings.chunkIndex() + ")");
+                var connector = new BeirCorpusConnector(dataset.name(), dataset.corpus(), options.maxDocs());
+                IndexBuilder.Built copied = new IndexBuilder(chunker, embedder, ConsoleProgressBar.forStderr())
+                        .copy(connector, index, lucene);
+                err.printf("index: copied %d documents, %d chunks in %.1f s (%d chunks embedded)%n", copied.docs(),
+                        copied.chunks(), copied.seconds(), copied.chunksEmbedded());
+            } else {
+                err.println("index: OpenSearch already holds the " + lucene.chunkCount() + " chunks (" + settings.chunkIndex() + ")");
+            }
+            return index;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            index.close();
+            throw e;
+        }
     }
 
     private IndexStats build(EvalArgs options, BeirDataset dataset, IndexCache cache, String key,
@@ -160,6 +195,9 @@ public final class EvalCommand {
         s.put("chunker", CHUNKER_SETTINGS);
         s.put("bm25", IndexSchema.similarity().toString());
         s.put("fusion", options.search().fusionFunction().toString());
+        s.put("backend", options.opensearch() == null ? "lucene"
+                : "opensearch " + options.opensearch().url() + " (" + options.opensearch().shards() + " shard, "
+                + options.opensearch().replicas() + " replicas)");
         s.put("reader", "public");
         s.put("query_rewrite", "lexical side only: query-syntax operators + | - \" * ( ) ~ \\ escaped (bag of words)");
         s.put("ranking", "one candidate per document (its best chunk), then trec_eval order: score desc, doc id desc");

@@ -9,6 +9,8 @@ import dev.sextant.indexer.Indexer;
 import dev.sextant.indexer.IndexProfile;
 import dev.sextant.indexer.IndexerOptions;
 import dev.sextant.indexer.lucene.LuceneIndex;
+import dev.sextant.opensearch.OpenSearchIndex;
+import dev.sextant.opensearch.OpenSearchSettings;
 import dev.sextant.reranker.AccessGuard;
 import dev.sextant.reranker.RerankerCascade;
 import dev.sextant.reranker.SearchPipeline;
@@ -20,6 +22,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import org.jboss.logging.Logger;
 
 /** Wires the framework-free libraries into beans: the only place that knows how the stages fit. */
@@ -31,6 +34,9 @@ public class Engine {
     @Produces
     @Singleton
     ChunkIndex index(SextantConfig config, Embedder embedder, Chunker chunker) {
+        if (config.index().backend() == SextantConfig.Index.Backend.OPENSEARCH) {
+            return openSearch(config.index().opensearch(), IndexProfile.of(embedder, chunker), embedder.dimension());
+        }
         try {
             LuceneIndex index = LuceneIndex.open(DataFolder.prepare(config.dataDir()).resolve("index"),
                     IndexProfile.of(embedder, chunker));
@@ -40,6 +46,20 @@ public class Engine {
             return index;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the index under " + config.dataDir().toAbsolutePath(), e);
+        }
+    }
+
+    private static ChunkIndex openSearch(SextantConfig.Index.OpenSearch cluster, IndexProfile profile, int dimension) {
+        String url = cluster.url().orElseThrow(() -> new IllegalStateException(
+                "sextant.index.backend=opensearch needs sextant.index.opensearch.url, e.g. http://127.0.0.1:9200"));
+        var settings = new OpenSearchSettings(URI.create(url), cluster.indexPrefix(), cluster.shards(), cluster.replicas());
+        try {
+            OpenSearchIndex index = OpenSearchIndex.open(settings, profile, dimension);
+            index.rebuiltBecause().ifPresent(why -> LOG.warnf("the OpenSearch index %s was emptied because %s; every "
+                    + "source is indexed again", settings.chunkIndex(), why));
+            return index;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the OpenSearch index " + settings.chunkIndex() + " at " + url, e);
         }
     }
 

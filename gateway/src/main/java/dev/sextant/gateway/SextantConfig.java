@@ -18,6 +18,8 @@ public interface SextantConfig {
 
     Demo demo();
 
+    Index index();
+
     Fs fs();
 
     Search search();
@@ -37,6 +39,33 @@ public interface SextantConfig {
 
         @WithDefault("demo/corpus")
         Path corpus();
+    }
+
+    /** Which engine holds the chunk index: the embedded Lucene index (default) or an OpenSearch cluster. */
+    interface Index {
+        /** {@code lucene} (under the data folder) or {@code opensearch} (docs/scaling.md). */
+        @WithDefault("lucene")
+        Backend backend();
+
+        OpenSearch opensearch();
+
+        enum Backend { LUCENE, OPENSEARCH }
+
+        /** The cluster, with {@code backend=opensearch}. */
+        interface OpenSearch {
+            /** e.g. {@code http://127.0.0.1:9200}; required with {@code backend=opensearch}. */
+            Optional<String> url();
+
+            /** Names the indexes: {@code <prefix>-chunks}, {@code <prefix>-checkpoints}. */
+            @WithDefault("sextant")
+            String indexPrefix();
+
+            @WithDefault("1")
+            int shards();
+
+            @WithDefault("1")
+            int replicas();
+        }
     }
 
     interface Fs {

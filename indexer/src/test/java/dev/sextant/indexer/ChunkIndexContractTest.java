@@ -42,6 +42,15 @@ public abstract class ChunkIndexContractTest {
     /** Opens the adapter's index stored under {@code dir}, as it was last committed. */
     protected abstract ChunkIndex open(Path dir) throws IOException;
 
+    /**
+     * Whether writes made visible by {@link ChunkIndex#refresh()} but not committed are gone once the index is
+     * closed and opened again (the embedded index); a cluster keeps what it acknowledged, and the connector's
+     * next sync from the committed checkpoint writes the same documents again.
+     */
+    protected boolean refreshedWritesAreLostWithoutCommit() {
+        return true;
+    }
+
     @BeforeEach
     void openIndex() throws IOException {
         index = open(dir);
@@ -49,7 +58,9 @@ public abstract class ChunkIndexContractTest {
 
     @AfterEach
     void closeIndex() throws IOException {
-        index.close();
+        if (index != null) { // null when open() skipped the test (no engine to run against)
+            index.close();
+        }
     }
 
     /** A unit vector at {@code degrees} from the x axis, in two dimensions. */
@@ -248,8 +259,12 @@ public abstract class ChunkIndexContractTest {
         index = open(dir);
 
         assertThat(index.checkpoint("test")).contains("cursor-1");
-        assertThat(index.knownVersions("test")).containsOnlyKeys("committed");
-        assertThat(ids(lexical("alpha", ANYONE))).containsExactly("committed");
+        if (refreshedWritesAreLostWithoutCommit()) {
+            assertThat(index.knownVersions("test")).containsOnlyKeys("committed");
+            assertThat(ids(lexical("alpha", ANYONE))).containsExactly("committed");
+        } else {
+            assertThat(index.knownVersions("test")).containsOnlyKeys("committed", "uncommitted");
+        }
     }
 
     @Test

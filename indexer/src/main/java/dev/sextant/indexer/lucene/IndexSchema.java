@@ -125,7 +125,7 @@ public final class IndexSchema {
     }
 
     /** The number of terms the analyzer makes of the text: the length BM25 normalizes by. */
-    private static int termCount(String text) {
+    public static int termCount(String text) {
         try (TokenStream tokens = CONTENT_ANALYZER.tokenStream(CONTENT, text)) {
             tokens.reset();
             int count = 0;
