@@ -3,6 +3,8 @@ package dev.sextant.acl;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -22,7 +24,7 @@ public final class PrincipalResolver {
     }
 
     public Principals resolve(String email, Collection<String> idpGroups) {
-        TreeSet<Principal> all = new TreeSet<>();
+        Set<Principal> all = new HashSet<>();
         all.add(Principal.PUBLIC);
         Deque<Principal> members = new ArrayDeque<>();
         if (email != null && !email.isBlank()) {
@@ -40,6 +42,6 @@ public final class PrincipalResolver {
                 members.addAll(directory.groupsContaining(member));
             }
         }
-        return new Principals(all);
+        return new Principals(new TreeSet<>(all));
     }
 }
