@@ -29,24 +29,19 @@ public final class GitHubRateLimits implements RateLimitRule {
     @Override
     public Optional<Throttle> refused(SourceResponse response, Instant now) {
         int status = response.status();
-        if ((status != 403 && status != 429) || primary(response)) {
+        if ((status != 403 && status != 429) || RateLimitRule.budgetSpent(response)) {
             return Optional.empty();
         }
         String host = response.uri().getHost();
-        Optional<Long> retryAfter = response.header("retry-after").map(String::strip)
-                .filter(v -> !v.isEmpty() && v.chars().allMatch(Character::isDigit)).map(Long::parseLong);
+        Optional<Instant> retryAfter = RateLimitRule.retryAfter(response, now);
         if (retryAfter.isPresent()) {
-            return Optional.of(new Throttle(Optional.of(now.plusSeconds(retryAfter.get())),
-                    "secondary rate limit of " + host + " (HTTP " + status + ", retry-after " + retryAfter.get() + " s)"));
+            return Optional.of(new Throttle(retryAfter, "secondary rate limit of " + host + " (HTTP " + status
+                    + ", retry-after " + Duration.between(now, retryAfter.get()).toSeconds() + " s)"));
         }
         if (status == 429 || response.text().toLowerCase(Locale.ROOT).contains("secondary rate limit")) {
             return Optional.of(new Throttle(Optional.of(now.plus(SECONDARY_MINIMUM)),
                     "secondary rate limit of " + host + " (HTTP " + status + "), waiting a minute as GitHub asks"));
         }
         return Optional.empty();
-    }
-
-    private static boolean primary(SourceResponse response) {
-        return response.header("x-ratelimit-remaining").map(String::strip).filter("0"::equals).isPresent();
     }
 }

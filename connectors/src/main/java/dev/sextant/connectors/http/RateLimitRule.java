@@ -35,6 +35,19 @@ public interface RateLimitRule {
         return StandardRateLimits.INSTANCE;
     }
 
+    /**
+     * The response's {@code Retry-After} as an instant: delta-seconds or an HTTP date; empty when absent or
+     * unreadable. For a source's own rule, which reads the header the way the standard one does.
+     */
+    static Optional<Instant> retryAfter(SourceResponse response, Instant now) {
+        return StandardRateLimits.retryAfter(response, now);
+    }
+
+    /** Whether the response says the budget is spent ({@code X-RateLimit-Remaining: 0}). */
+    static boolean budgetSpent(SourceResponse response) {
+        return StandardRateLimits.spent(response);
+    }
+
     /** This rule, then {@code other} where this one sees no limit. */
     default RateLimitRule or(RateLimitRule other) {
         RateLimitRule first = this;

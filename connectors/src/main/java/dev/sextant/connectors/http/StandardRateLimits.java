@@ -5,6 +5,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** {@link RateLimitRule#standard()}. */
 final class StandardRateLimits implements RateLimitRule {
@@ -13,6 +14,8 @@ final class StandardRateLimits implements RateLimitRule {
 
     /** Below this a numeric reset is seconds from now, above it seconds since the epoch. */
     private static final long EPOCH_THRESHOLD = 1_000_000_000L;
+    /** A count of seconds: at most twelve digits, so that a garbled header cannot overflow a long. */
+    private static final Pattern SECONDS = Pattern.compile("\\d{1,12}");
 
     private StandardRateLimits() {
     }
@@ -20,7 +23,7 @@ final class StandardRateLimits implements RateLimitRule {
     @Override
     public Optional<Throttle> refused(SourceResponse response, Instant now) {
         int status = response.status();
-        Optional<Instant> retryAfter = response.header("Retry-After").flatMap(v -> retryAfter(v, now));
+        Optional<Instant> retryAfter = retryAfter(response, now);
         if (status == 429) {
             return Optional.of(new Throttle(retryAfter.or(() -> reset(response, now)),
                     "HTTP 429 Too Many Requests from " + response.uri().getHost()));
@@ -40,7 +43,7 @@ final class StandardRateLimits implements RateLimitRule {
         return response.ok() && spent(response) ? reset(response, now) : Optional.empty();
     }
 
-    private static boolean spent(SourceResponse response) {
+    static boolean spent(SourceResponse response) {
         return response.header("X-RateLimit-Remaining").map(String::strip).filter("0"::equals).isPresent();
     }
 
@@ -48,10 +51,14 @@ final class StandardRateLimits implements RateLimitRule {
         return response.header("X-RateLimit-Reset").flatMap(v -> instant(v.strip(), now));
     }
 
+    static Optional<Instant> retryAfter(SourceResponse response, Instant now) {
+        return response.header("Retry-After").flatMap(v -> retryAfter(v, now));
+    }
+
     /** {@code Retry-After}: delta-seconds or an HTTP date (RFC 9110 10.2.3). */
     static Optional<Instant> retryAfter(String value, Instant now) {
         String v = value.strip();
-        if (v.chars().allMatch(Character::isDigit) && !v.isEmpty()) {
+        if (SECONDS.matcher(v).matches()) {
             return Optional.of(now.plusSeconds(Long.parseLong(v)));
         }
         try {
@@ -62,7 +69,7 @@ final class StandardRateLimits implements RateLimitRule {
     }
 
     private static Optional<Instant> instant(String value, Instant now) {
-        if (!value.isEmpty() && value.chars().allMatch(Character::isDigit)) {
+        if (SECONDS.matcher(value).matches()) {
             long n = Long.parseLong(value);
             return Optional.of(n >= EPOCH_THRESHOLD ? Instant.ofEpochSecond(n) : now.plusSeconds(n));
         }

@@ -30,10 +30,9 @@ public final class MediaWikiRateLimits implements RateLimitRule {
         if (code.isEmpty() || !(code.get().equals("maxlag") || code.get().equals("ratelimited"))) {
             return Optional.empty();
         }
-        long seconds = response.header("Retry-After").map(String::strip).filter(v -> v.matches("\\d{1,9}"))
-                .map(Long::parseLong).orElse(DEFAULT_WAIT_SECONDS);
+        Instant until = RateLimitRule.retryAfter(response, now).orElse(now.plusSeconds(DEFAULT_WAIT_SECONDS));
         String lag = response.header("X-Database-Lag").map(l -> ", database lag " + l.strip() + " s").orElse("");
-        return Optional.of(new Throttle(Optional.of(now.plusSeconds(seconds)),
+        return Optional.of(new Throttle(Optional.of(until),
                 "MediaWiki " + code.get() + " from " + response.uri().getHost() + lag));
     }
 

@@ -152,6 +152,15 @@ class SourceHttpTest {
     }
 
     @Test
+    void aRetryAfterTooLongToBeANumberIsBackedOffFrom() throws Exception {
+        script.add(Answer.of(429, "slow down", "Retry-After", "9".repeat(25)));
+        script.add(Answer.of(200, "ok"));
+        assertThat(http(SETTINGS).get(uri("/")).ok()).isTrue();
+        assertThat(waits).hasSize(1);
+        assertThat(waits.getFirst()).isBefore(Instant.parse("2026-12-01T12:01:00Z"));
+    }
+
+    @Test
     void aResetBeyondTheInlineWaitStopsWithTheResetTime() {
         long reset = now.plus(Duration.ofHours(1)).getEpochSecond();
         script.add(Answer.of(403, "{\"message\":\"API rate limit exceeded\"}", "X-RateLimit-Remaining", "0",
