@@ -57,11 +57,7 @@ public final class EvalCommand {
         try {
             options = EvalArgs.parse(args);
         } catch (UsageException e) {
-            if (!e.getMessage().isEmpty()) {
-                err.println("error: " + e.getMessage());
-            }
-            err.println(EvalArgs.USAGE);
-            return e.getMessage().isEmpty() ? 0 : 2;
+            return UsageException.report(e, err, EvalArgs.USAGE);
         }
         try (HeapMonitor heap = new HeapMonitor()) {
             evaluate(options, heap);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sextant.acl.Principals;
 import dev.sextant.bench.HeapMonitor;
+import dev.sextant.bench.UsageException;
 import dev.sextant.bench.LatencyStats;
 import dev.sextant.indexer.IndexProfile;
 import dev.sextant.indexer.lucene.LuceneIndex;
@@ -61,11 +62,7 @@ public final class ScaleCommand {
         try {
             options = ScaleArgs.parse(args);
         } catch (IllegalArgumentException e) {
-            if (!e.getMessage().isEmpty()) {
-                err.println("error: " + e.getMessage());
-            }
-            err.println(ScaleArgs.USAGE);
-            return e.getMessage().isEmpty() ? 0 : 2;
+            return UsageException.report(e, err, ScaleArgs.USAGE);
         }
         try (HeapMonitor heap = new HeapMonitor()) {
             Map<String, Object> report = measure(options, heap);

@@ -54,11 +54,7 @@ public final class SyncBenchCommand {
         try {
             options = SyncBenchArgs.parse(args);
         } catch (UsageException e) {
-            if (!e.getMessage().isEmpty()) {
-                err.println("error: " + e.getMessage());
-            }
-            err.println(SyncBenchArgs.USAGE);
-            return e.getMessage().isEmpty() ? 0 : 2;
+            return UsageException.report(e, err, SyncBenchArgs.USAGE);
         }
         try {
             ObjectNode report = JSON.createObjectNode();

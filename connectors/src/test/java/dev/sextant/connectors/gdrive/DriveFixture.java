@@ -15,6 +15,7 @@ import dev.sextant.connectors.spi.ConnectorContext;
 import dev.sextant.connectors.spi.InvalidSourceException;
 import dev.sextant.connectors.spi.SourceConnector;
 import dev.sextant.connectors.spi.SourceDefinition;
+import dev.sextant.connectors.testing.ConnectorContractTest;
 import dev.sextant.connectors.testing.SourceFixture;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,8 +44,7 @@ public final class DriveFixture implements SourceFixture {
     public static final String FINANCE = "finance@acme.example";
 
     /** Back-offs of milliseconds, as the contract test uses, for this connector's own tests. */
-    public static final HttpSettings FAST_HTTP = HttpSettings.DEFAULTS.withBackoff(Duration.ofMillis(5),
-            Duration.ofMillis(50)).withRequestTimeout(Duration.ofSeconds(1)).withMaxInlineWait(Duration.ofSeconds(5));
+    public static final HttpSettings FAST_HTTP = ConnectorContractTest.FAST;
 
     public final FakeDrive drive;
     public final String projects;

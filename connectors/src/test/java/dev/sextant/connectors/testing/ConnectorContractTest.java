@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 public abstract class ConnectorContractTest {
 
     /** Back-offs of milliseconds and a one-second request timeout, so that failures cost the test little time. */
-    protected static final HttpSettings FAST = HttpSettings.DEFAULTS.withBackoff(Duration.ofMillis(5),
+    public static final HttpSettings FAST = HttpSettings.DEFAULTS.withBackoff(Duration.ofMillis(5),
             Duration.ofMillis(50)).withRequestTimeout(Duration.ofSeconds(1)).withMaxInlineWait(Duration.ofSeconds(5));
 
     protected SourceFixture fixture;
